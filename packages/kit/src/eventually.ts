@@ -1,0 +1,20 @@
+// Polls an assertion until it passes or the time is up: tests wait on a condition, never sleep.
+export interface EventuallyOptions {
+  timeout?: number;
+  interval?: number;
+}
+
+export async function eventually<T>(assertion: () => T | Promise<T>, { timeout = 5_000, interval = 25 }: EventuallyOptions = {}): Promise<T> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await assertion();
+    } catch (error) {
+      if (Date.now() >= deadline) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new Error(`eventually: still failing after ${timeout} ms: ${reason}`, { cause: error });
+      }
+      await new Promise((resolve) => setTimeout(resolve, interval));
+    }
+  }
+}

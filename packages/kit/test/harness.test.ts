@@ -1,0 +1,49 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { freshDataDir, startProcess } from "../src/index.ts";
+
+const echo = (dataDir: string) => ({
+  name: "echo",
+  cwd: import.meta.dirname,
+  entry: join(import.meta.dirname, "fixtures/echo-service.ts"),
+  env: { DATA_DIR: dataDir },
+});
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe("startProcess", () => {
+  it("When a service starts, then it answers on the ephemeral port it reported, with its own data folder", async () => {
+    const dataDir = freshDataDir();
+    const service = await startProcess(echo(dataDir));
+    try {
+      const body = await (await fetch(`${service.url}/health`)).json();
+      expect(body).toMatchObject({ path: "/health", dataDir });
+      expect(service.port).toBeGreaterThan(0);
+    } finally {
+      await service.stop();
+    }
+  });
+
+  it("When it is stopped, then its process is gone and its port is closed", async () => {
+    const service = await startProcess(echo(freshDataDir()));
+    const { pid } = await (await fetch(service.url)).json();
+
+    await service.stop();
+
+    expect(isAlive(pid)).toBe(false);
+    await expect(fetch(service.url)).rejects.toThrow();
+  });
+
+  it("When the entry crashes before listening, then start fails with its output", async () => {
+    await expect(
+      startProcess({ name: "broken", cwd: import.meta.dirname, entry: join(import.meta.dirname, "fixtures/does-not-exist.ts") }),
+    ).rejects.toThrow(/broken exited with code 1 before listening/);
+  });
+});

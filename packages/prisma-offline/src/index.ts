@@ -1,0 +1,2 @@
+export { applyMigrations, listMigrations, type ApplyMigrationsOptions } from "./apply-migrations.ts";
+export { sqlitePathFromUrl } from "./migrations-table.mjs";
