@@ -6,7 +6,7 @@ import { cancelOrder as decide, type Order } from "./domain/order.ts";
 import { findOrder, saveStatus } from "./db/orders.ts";
 
 export async function cancelOrder(tx: Db, orderId: string): Promise<Order> {
-  // #region exercise 01.1: cancel releases stock and refunds
+  // #region exercise 01.1: cancel gives everything back
   const order = await findOrder(tx, orderId);
   if (!order) throw new NotFound(`No order ${orderId}`);
   const cancelled = decide(order);

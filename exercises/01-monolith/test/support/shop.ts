@@ -1,0 +1,79 @@
+// Starts the step-01 shop as a real process on a free port with a fresh database, and gives the
+// tests what they need: the API over HTTP, and a read-only look at the database file to prove
+// that a failed request wrote nothing.
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { freshDataDir, startProcess, type RunningProcess } from "@shop/kit";
+
+const stepDir = join(import.meta.dirname, "../..");
+
+export interface TestShop {
+  url: string;
+  process: RunningProcess;
+  api: Api;
+  /** Every row of every table, for "nothing changed" checks. */
+  snapshot(): Record<string, unknown[]>;
+  reset(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface ApiResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export type Api = ReturnType<typeof apiFor>;
+
+export async function startShop(env: Record<string, string> = {}): Promise<TestShop> {
+  const dataDir = freshDataDir("shop-01-");
+  const process = await startProcess({
+    name: "shop",
+    cwd: stepDir,
+    entry: join(stepDir, "services/web/src/main.ts"),
+    env: { DATA_DIR: dataDir, ...env },
+  });
+  const api = apiFor(process.url);
+  return {
+    url: process.url,
+    process,
+    api,
+    snapshot: () => snapshotOf(join(dataDir, "shop.db")),
+    reset: async () => {
+      const { status } = await api.post("/api/admin/reset");
+      if (status !== 204) throw new Error(`reset failed with ${status}`);
+    },
+    stop: () => process.stop(),
+  };
+}
+
+export function apiFor(baseUrl: string) {
+  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse> => {
+    const response = await fetch(baseUrl + path, {
+      method,
+      headers: { "content-type": "application/json", ...headers },
+      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
+  };
+  return {
+    get: (path: string, headers?: Record<string, string>) => call("GET", path, undefined, headers),
+    post: (path: string, body?: unknown, headers?: Record<string, string>) => call("POST", path, body, headers),
+    put: (path: string, body?: unknown, headers?: Record<string, string>) => call("PUT", path, body, headers),
+  };
+}
+
+const TABLES = ["Product", "Stock", "Reservation", "Order", "OrderLine", "IdempotencyRecord", "Payment", "Shipment"];
+
+function snapshotOf(dbPath: string): Record<string, unknown[]> {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    return Object.fromEntries(TABLES.map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()]));
+  } finally {
+    db.close();
+  }
+}
+
+export const GOOD_CARD = "4242424242424242";
+export const DECLINED_CARD = "4000000000000002";

@@ -1,0 +1,50 @@
+import { watch } from "node:fs";
+import { allExercises, findExercise, type Exercise } from "../exercises.ts";
+import { readProgress, updateProgress } from "../progress.ts";
+import { IGNORED } from "../repo.ts";
+import { runExerciseTests } from "../run.ts";
+import { dim, green, red } from "../style.ts";
+
+/** Runs an exercise's tests on the learner's copy and records the result. */
+export async function checkOne(root: string, exercise: Exercise, quiet = false): Promise<boolean> {
+  const { code } = await runExerciseTests(exercise.step.exerciseDir, exercise.testFilter, quiet);
+  const passed = code === 0;
+  updateProgress(root, exercise.id, { status: passed ? "done" : "failing" });
+  if (passed) {
+    console.log(green(`✓ ${exercise.id} passes: ${exercise.title}`));
+    console.log(dim(`  Compare with the reference: npx workshop solution ${exercise.id}  or  npx workshop diff ${exercise.step.number} ${exercise.id}`));
+  } else {
+    console.log(red(`✗ ${exercise.id} does not pass yet: ${exercise.title}`));
+    console.log(dim(`  Stuck? npx workshop hint ${exercise.id}`));
+  }
+  return passed;
+}
+
+export async function check(root: string, id: string | undefined, { watch: watching = false } = {}): Promise<number> {
+  if (!id) {
+    let failing = 0;
+    for (const exercise of allExercises(root)) if (!(await checkOne(root, exercise, true))) failing += 1;
+    return failing === 0 ? 0 : 1;
+  }
+  const exercise = findExercise(root, id);
+  const passed = await checkOne(root, exercise);
+  if (!watching) return passed ? 0 : 1;
+
+  console.log(dim(`Watching exercises/${exercise.step.name} for changes (Ctrl-C to stop)…`));
+  let timer: NodeJS.Timeout | undefined;
+  let running = false;
+  watch(exercise.step.exerciseDir, { recursive: true }, (_event, file) => {
+    if (!file || IGNORED.test(file) || running) return;
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      running = true;
+      await checkOne(root, exercise);
+      running = false;
+    }, 300);
+  });
+  return new Promise<number>(() => {}); // runs until Ctrl-C
+}
+
+export function isDone(root: string, id: string): boolean {
+  return readProgress(root)[id]?.status === "done";
+}

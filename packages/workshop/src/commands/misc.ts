@@ -1,0 +1,60 @@
+import { existsSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { findExercise, isExerciseId } from "../exercises.ts";
+import { findStep, listSteps } from "../repo.ts";
+import { run, runExerciseTests } from "../run.ts";
+import { exercisesOf } from "../exercises.ts";
+import { writeStarter } from "../starter.ts";
+
+/** `start 01` runs the reference step; `start 01 --mine` runs your copy from exercises/. */
+export async function start(root: string, stepQuery: string, { mine = false } = {}): Promise<number> {
+  const step = findStep(root, stepQuery);
+  const cwd = mine ? step.exerciseDir : step.dir;
+  if (!existsSync(cwd)) throw new Error(`No ${cwd}`);
+  return (await run("npm", ["start"], { cwd })).code;
+}
+
+/** `test 01` runs the reference step's tests and browser specs; `test 01.1` one exercise in your copy. */
+export async function test(root: string, target: string): Promise<number> {
+  if (isExerciseId(target)) {
+    const exercise = findExercise(root, target);
+    return (await runExerciseTests(exercise.step.exerciseDir, exercise.testFilter)).code;
+  }
+  const step = findStep(root, target);
+  const unit = await run("npm", ["test"], { cwd: step.dir });
+  const e2e = await run("npm", ["run", "test:e2e"], { cwd: step.dir });
+  return unit.code || e2e.code;
+}
+
+/** Seed data back for a demo: through the running shop when there is one, else by deleting the data folders. */
+export async function resetData(root: string, url = "http://localhost:3000"): Promise<number> {
+  try {
+    const response = await fetch(`${url}/api/admin/reset`, { method: "POST", signal: AbortSignal.timeout(2000) });
+    if (response.ok) {
+      console.log(`The shop at ${url} is back to its seed data.`);
+      return 0;
+    }
+  } catch {
+    // no shop running: fall through
+  }
+  for (const step of listSteps(root)) {
+    for (const dir of [join(step.dir, "data"), join(step.exerciseDir, "data")]) {
+      if (existsSync(dir)) {
+        rmSync(dir, { recursive: true, force: true });
+        console.log(`deleted ${dir.slice(root.length + 1)}`);
+      }
+    }
+  }
+  console.log("No shop was running; each step starts from its seed data next time.");
+  return 0;
+}
+
+/** For authors: writes exercises/NN-name from every step that has exercises. */
+export function generate(root: string): number {
+  for (const step of listSteps(root)) {
+    if (exercisesOf(step).length === 0) continue;
+    const count = writeStarter(step);
+    console.log(`exercises/${step.name}: ${count} files`);
+  }
+  return 0;
+}
