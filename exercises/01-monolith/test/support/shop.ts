@@ -3,6 +3,7 @@
 // that a failed request wrote nothing.
 import { join } from "node:path";
 import Database from "better-sqlite3";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { freshDataDir, startProcess, type RunningProcess } from "@shop/kit";
 
 const stepDir = join(import.meta.dirname, "../..");
@@ -77,3 +78,17 @@ function snapshotOf(dbPath: string): Record<string, unknown[]> {
 
 export const GOOD_CARD = "4242424242424242";
 export const DECLINED_CARD = "4000000000000002";
+
+/**
+ * One shop per test file: started before the first test, back to the seed data before each
+ * test (unless `reset: false`), stopped after the last.
+ */
+export function useShop({ reset = true, env = {} }: { reset?: boolean; env?: Record<string, string> } = {}): TestShop {
+  const shop = {} as TestShop;
+  beforeAll(async () => {
+    Object.assign(shop, await startShop(env));
+  });
+  if (reset) beforeEach(() => shop.reset());
+  afterAll(() => shop.stop?.());
+  return shop;
+}

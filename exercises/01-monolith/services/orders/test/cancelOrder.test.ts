@@ -1,10 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { GOOD_CARD, startShop, type TestShop } from "../../../test/support/shop.ts";
+import { describe, expect, it } from "vitest";
+import { GOOD_CARD, useShop } from "../../../test/support/shop.ts";
 
-let shop: TestShop;
-beforeAll(async () => (shop = await startShop()));
-beforeEach(() => shop.reset());
-afterAll(() => shop.stop());
+const shop = useShop();
 
 const placeMugs = async () => (await shop.api.post("/api/orders", { lines: [{ sku: "MUG-001", qty: 2 }], card: GOOD_CARD })).body;
 

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GOOD_CARD, startShop, type TestShop } from "../../../test/support/shop.ts";
+import { describe, expect, it } from "vitest";
+import { GOOD_CARD, useShop } from "../../../test/support/shop.ts";
 
-let shop: TestShop;
-beforeAll(async () => (shop = await startShop()));
-afterAll(() => shop.stop());
+const shop = useShop({ reset: false });
 
 describe("POST /api/orders under contention", () => {
   it("When 20 shoppers order the last 5 pens at once, then exactly 5 orders are confirmed and 15 are told it sold out", async () => {

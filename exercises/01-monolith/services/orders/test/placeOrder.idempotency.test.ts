@@ -1,11 +1,8 @@
 // An Idempotency-Key makes a repeated POST return the first answer and change nothing.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DECLINED_CARD, GOOD_CARD, startShop, type TestShop } from "../../../test/support/shop.ts";
+import { describe, expect, it } from "vitest";
+import { DECLINED_CARD, GOOD_CARD, useShop } from "../../../test/support/shop.ts";
 
-let shop: TestShop;
-beforeAll(async () => (shop = await startShop()));
-beforeEach(() => shop.reset());
-afterAll(() => shop.stop());
+const shop = useShop();
 
 const order = { lines: [{ sku: "MUG-001", qty: 2 }], card: GOOD_CARD };
 

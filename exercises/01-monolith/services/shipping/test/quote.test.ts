@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startShop, type TestShop } from "../../../test/support/shop.ts";
+import { describe, expect, it } from "vitest";
+import { useShop } from "../../../test/support/shop.ts";
 
-let shop: TestShop;
-beforeAll(async () => (shop = await startShop()));
-afterAll(() => shop.stop());
+const shop = useShop({ reset: false });
 
 describe("GET /api/shipping/quote", () => {
   it("When a cart line asks for a quote, then the carrier's rate comes back", async () => {

@@ -1,10 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { GOOD_CARD, startShop, type TestShop } from "../../../test/support/shop.ts";
+import { describe, expect, it } from "vitest";
+import { GOOD_CARD, useShop } from "../../../test/support/shop.ts";
 
-let shop: TestShop;
-beforeAll(async () => (shop = await startShop()));
-beforeEach(() => shop.reset());
-afterAll(() => shop.stop());
+const shop = useShop();
 
 describe("PUT /api/admin/products/:sku/price", () => {
   it("When the price of mugs changes, then the product list shows it and the next order is charged it", async () => {

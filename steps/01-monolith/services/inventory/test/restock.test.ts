@@ -1,10 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startShop, type TestShop } from "../../../test/support/shop.ts";
+import { describe, expect, it } from "vitest";
+import { useShop } from "../../../test/support/shop.ts";
 
-let shop: TestShop;
-beforeAll(async () => (shop = await startShop()));
-beforeEach(() => shop.reset());
-afterAll(() => shop.stop());
+const shop = useShop();
 
 describe("POST /api/admin/products/:sku/restock", () => {
   it("When 10 umbrellas arrive, then 13 are available", async () => {

@@ -1,10 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { GOOD_CARD, startShop, type TestShop } from "../../../test/support/shop.ts";
+import { describe, expect, it } from "vitest";
+import { GOOD_CARD, useShop } from "../../../test/support/shop.ts";
 
-let shop: TestShop;
-beforeAll(async () => (shop = await startShop()));
-beforeEach(() => shop.reset());
-afterAll(() => shop.stop());
+const shop = useShop();
 
 describe("POST /api/orders, when everything is in place", () => {
   it("When a shopper orders two lines, then the order is CONFIRMED at catalog prices and stock, payment and shipment follow", async () => {

@@ -1,10 +1,8 @@
 // Bad input gets 400 with every bad field named by its path, and nothing is written.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GOOD_CARD, startShop, type TestShop } from "../../../test/support/shop.ts";
+import { describe, expect, it } from "vitest";
+import { GOOD_CARD, useShop } from "../../../test/support/shop.ts";
 
-let shop: TestShop;
-beforeAll(async () => (shop = await startShop()));
-afterAll(() => shop.stop());
+const shop = useShop({ reset: false });
 
 const cases: [string, unknown, Record<string, string>][] = [
   ["no body fields", {}, { lines: "must be a list of { sku, qty }", card: "must be a string of 16 digits" }],

@@ -1,11 +1,8 @@
 // Every refusal leaves the shop exactly as it was: no stock held, nothing charged, no order.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DECLINED_CARD, GOOD_CARD, startShop, type TestShop } from "../../../test/support/shop.ts";
+import { describe, expect, it } from "vitest";
+import { DECLINED_CARD, GOOD_CARD, useShop } from "../../../test/support/shop.ts";
 
-let shop: TestShop;
-beforeAll(async () => (shop = await startShop()));
-beforeEach(() => shop.reset());
-afterAll(() => shop.stop());
+const shop = useShop();
 
 describe("POST /api/orders, when the order cannot be fulfilled", () => {
   it("When a sku is not in the catalog, then 422 names it and nothing changes", async () => {

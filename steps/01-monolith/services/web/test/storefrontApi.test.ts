@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GOOD_CARD, startShop, type TestShop } from "../../../test/support/shop.ts";
+import { describe, expect, it } from "vitest";
+import { GOOD_CARD, useShop } from "../../../test/support/shop.ts";
 
-let shop: TestShop;
-beforeAll(async () => (shop = await startShop()));
-afterAll(() => shop.stop());
+const shop = useShop({ reset: false });
 
 describe("The storefront's own routes", () => {
   it("When the shop starts, then it lists 10 seeded products, each with a price and 3 to 50 in stock", async () => {
