@@ -1,7 +1,6 @@
 // The shop's one database: a SQLite file created from the committed migrations at start-up.
 import { join } from "node:path";
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { applyMigrations } from "@shop/prisma-offline";
+import { openSqlite } from "@shop/prisma-offline";
 import { PrismaClient, type Prisma } from "../generated/prisma/client.ts";
 
 /** A Prisma client or an open transaction: module functions work with either. */
@@ -9,9 +8,7 @@ export type Db = PrismaClient | Prisma.TransactionClient;
 export type { PrismaClient };
 
 export function openDatabase(dataDir: string): PrismaClient {
-  const dbPath = join(dataDir, "shop.db");
-  applyMigrations({ dbPath, migrationsDir: join(import.meta.dirname, "migrations") });
-  return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: dbPath }) });
+  return openSqlite(PrismaClient, { dataDir, file: "shop.db", migrationsDir: join(import.meta.dirname, "migrations") });
 }
 
 /**

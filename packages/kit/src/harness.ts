@@ -3,10 +3,16 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { loadServices, resolveEnv } from "./step-services.ts";
+
+/** Absolute, so a service runs from any working folder. */
+const TSX = import.meta.resolve("tsx");
 
 export interface ServiceSpec {
   name: string;
+  /** 0 (default) for any free port; a fixed one to come back on the same address after a stop. */
+  port?: number;
   /** The service's entry file, run with tsx. */
   entry: string;
   cwd: string;
@@ -29,8 +35,8 @@ export function freshDataDir(prefix = "shop-"): string {
 export async function startProcess(spec: ServiceSpec, { startTimeoutMs = 20_000 } = {}): Promise<RunningProcess> {
   const child = fork(spec.entry, [], {
     cwd: spec.cwd,
-    execArgv: ["--import", "tsx"],
-    env: { ...process.env, PORT: "0", SHOP_CHAOS: "1", LOG_LEVEL: process.env.LOG_LEVEL ?? "warn", ...spec.env },
+    execArgv: ["--import", TSX],
+    env: { ...process.env, PORT: String(spec.port ?? 0), SHOP_CHAOS: "1", SHOP_HARNESS: "1", LOG_LEVEL: process.env.LOG_LEVEL ?? "warn", ...spec.env },
     stdio: ["ignore", "pipe", "pipe", "ipc"],
   });
   let output = "";
@@ -70,4 +76,72 @@ function stopChild(child: ChildProcess, graceMs = 5_000): Promise<void> {
     });
     child.kill("SIGTERM");
   });
+}
+
+export interface RunningService {
+  name: string;
+  url: string;
+  port: number;
+  dataDir: string;
+  output(): string;
+  /** Stops the process; its port stays reserved for `start()`. */
+  stop(): Promise<void>;
+  /** Starts it again on the same port with the same data. */
+  start(): Promise<void>;
+  isRunning(): boolean;
+}
+
+export interface RunningStep {
+  services: Record<string, RunningService>;
+  dataRoot: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts every process of a step (its services.json), in order, on ephemeral ports, each with a
+ * fresh data folder, and wires their URLs into each other's environment.
+ */
+export async function startStep(stepDir: string, { env = {} }: { env?: Record<string, Record<string, string>> } = {}): Promise<RunningStep> {
+  const dataRoot = freshDataDir("shop-step-");
+  const urls: Record<string, string> = {};
+  const services: Record<string, RunningService> = {};
+  try {
+    for (const entry of loadServices(stepDir)) {
+      const dataDir = join(dataRoot, entry.data ?? entry.name);
+      const spec: ServiceSpec = {
+        name: entry.name,
+        cwd: stepDir,
+        entry: resolve(stepDir, entry.entry),
+        env: { DATA_DIR: dataDir, ...resolveEnv(entry, urls), ...env[entry.name] },
+      };
+      let current: RunningProcess | undefined = await startProcess(spec);
+      spec.port = current.port; // a restart comes back on the same address
+      urls[entry.name] = current.url;
+      services[entry.name] = {
+        name: entry.name,
+        url: current.url,
+        port: current.port,
+        dataDir,
+        output: () => current?.output() ?? "",
+        isRunning: () => current !== undefined,
+        stop: async () => {
+          await current?.stop();
+          current = undefined;
+        },
+        start: async () => {
+          current ??= await startProcess(spec);
+        },
+      };
+    }
+  } catch (error) {
+    await Promise.all(Object.values(services).map((s) => s.stop()));
+    throw error;
+  }
+  return {
+    services,
+    dataRoot,
+    stop: async () => {
+      await Promise.all(Object.values(services).map((s) => s.stop()));
+    },
+  };
 }

@@ -7,3 +7,7 @@ export { correlationId, CORRELATION_HEADER } from "./http/correlation.ts";
 export { createLogger, type Logger } from "./http/logger.ts";
 export { errorHandler, notFoundHandler, toErrorResponse, InvalidInput, NotFound, STATUS_BY_CODE, type ErrorBody } from "./http/errors.ts";
 export { validate } from "./http/validate.ts";
+export { startStep, type RunningService, type RunningStep } from "./harness.ts";
+export { loadServices, resolveEnv, type ServiceEntry } from "./step-services.ts";
+export { chaos, chaosClient, chaosEnabled, type ChaosSettings } from "./chaos.ts";
+export { serviceApp } from "./http/service-app.ts";

@@ -18,7 +18,8 @@ export async function listen(handler: RequestListener, port = Number(process.env
   });
   const address = server.address();
   const actualPort = typeof address === "object" && address ? address.port : port;
-  process.send?.({ type: "listening", port: actualPort });
+  // The test harness starts services with an IPC channel and waits for this message.
+  if (process.env.SHOP_HARNESS === "1") process.send?.({ type: "listening", port: actualPort });
   return {
     server,
     port: actualPort,

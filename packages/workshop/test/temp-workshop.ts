@@ -2,8 +2,8 @@
 // generated starter, and the Prisma client. It lives under .workshop/ inside the repository so
 // that Node finds the repository's node_modules from it.
 import { execFile } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { promisify } from "node:util";
 import { IGNORED } from "../src/repo.ts";
 import { writeStarter } from "../src/starter.ts";
@@ -19,9 +19,20 @@ export function makeTempWorkshop(stepName: string): string {
   const source = join(repoRoot, "steps", stepName);
   cpSync(source, stepDir, { recursive: true, filter: (src) => src === source || !IGNORED.test(src.slice(source.length + 1)) });
   writeStarter({ number: stepName.slice(0, 2), name: stepName, dir: stepDir, exerciseDir });
-  // the schema is the same in both copies, so is the generated client
-  for (const dir of [stepDir, exerciseDir]) cpSync(join(source, "generated"), join(dir, "generated"), { recursive: true });
+  // the schemas are the same in both copies, so are the generated Prisma clients
+  for (const generated of generatedFolders(source)) {
+    for (const dir of [stepDir, exerciseDir]) cpSync(join(source, generated), join(dir, generated), { recursive: true });
+  }
   return root;
+}
+
+/** Every `generated` folder of a step (one at its root in step 01, one per service later). */
+function generatedFolders(dir: string, base = dir): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (!entry.isDirectory() || ["node_modules", "data"].includes(entry.name)) return [];
+    const path = join(dir, entry.name);
+    return entry.name === "generated" ? [relative(base, path)] : generatedFolders(path, base);
+  });
 }
 
 const run = promisify(execFile);

@@ -13,7 +13,7 @@ export interface TestShop {
   process: RunningProcess;
   api: Api;
   /** Every row of every table, for "nothing changed" checks. */
-  snapshot(): Record<string, unknown[]>;
+  snapshot(): Snapshot;
   reset(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -65,12 +65,13 @@ export function apiFor(baseUrl: string) {
   };
 }
 
-const TABLES = ["Product", "Stock", "Reservation", "Order", "OrderLine", "IdempotencyRecord", "Payment", "Shipment"];
+const TABLES = ["Product", "Stock", "Reservation", "Order", "OrderLine", "IdempotencyRecord", "Payment", "Shipment"] as const;
+export type Snapshot = Record<(typeof TABLES)[number], any[]>;
 
-function snapshotOf(dbPath: string): Record<string, unknown[]> {
+function snapshotOf(dbPath: string): Snapshot {
   const db = new Database(dbPath, { readonly: true });
   try {
-    return Object.fromEntries(TABLES.map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()]));
+    return Object.fromEntries(TABLES.map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()])) as Snapshot;
   } finally {
     db.close();
   }

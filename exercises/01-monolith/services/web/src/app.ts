@@ -1,7 +1,7 @@
 // The monolith: every module's routes in one Express app, over one database.
 import { join } from "node:path";
-import express from "express";
-import { correlationId, errorHandler, notFoundHandler, type Logger } from "@shop/kit";
+import express, { Router } from "express";
+import { serviceApp, type Logger } from "@shop/kit";
 import type { PrismaClient } from "../../../prisma/client.ts";
 import { catalogRoutes } from "../../catalog/src/http/routes.ts";
 import { inventoryRoutes } from "../../inventory/src/http/routes.ts";
@@ -10,19 +10,23 @@ import { shippingRoutes } from "../../shipping/src/http/routes.ts";
 import { adminRoutes } from "./http/admin.ts";
 import { productRoutes } from "./http/products.ts";
 
-const storefront = join(import.meta.dirname, "../../../web");
-
 export function createApp(db: PrismaClient, logger: Logger): express.Express {
-  const app = express();
-  app.get("/health", (_req, res) => {
-    res.json({ status: "ok", service: "shop" });
-  });
-  app.use(correlationId(logger));
-  app.use(express.json({ limit: "100kb" }));
-  app.use(productRoutes(db), catalogRoutes(db), inventoryRoutes(db), ordersRoutes(db), shippingRoutes(db), adminRoutes(db));
-  app.use(express.static(storefront));
-  app.get("/orders/:id", (_req, res) => res.sendFile(join(storefront, "index.html")));
-  app.use(notFoundHandler);
-  app.use(errorHandler);
-  return app;
+  return serviceApp("shop", logger, [
+    productRoutes(db),
+    catalogRoutes(db),
+    inventoryRoutes(db),
+    ordersRoutes(db),
+    shippingRoutes(db),
+    adminRoutes(db),
+    storefront(),
+  ]);
+}
+
+/** The storefront's files; an order page is the same page, which reads the order id from the path. */
+export function storefront(): Router {
+  const dir = join(import.meta.dirname, "../../../web");
+  const router = Router();
+  router.use(express.static(dir));
+  router.get("/orders/:id", (_req, res) => res.sendFile(join(dir, "index.html")));
+  return router;
 }

@@ -1,0 +1,38 @@
+// Two payments instances over one database. A charge goes to the first; when it is unavailable
+// (down, timing out, or its breaker open), it fails over to the next. The Idempotency-Key makes
+// that safe: if the first one did charge but its answer was lost, the second returns that payment.
+import type { Logger } from "@shop/kit";
+import { DependencyUnavailable } from "./errors.ts";
+import { send, type CallContext } from "./http.ts";
+import type { Caller } from "./resilience.ts";
+
+export interface Instance {
+  url: string;
+  caller: Caller;
+}
+
+export function paymentsClient(instances: Instance[], log: Logger) {
+  async function withFailover<T>(ctx: CallContext, call: (instance: Instance) => Promise<T>): Promise<T> {
+    for (const [i, instance] of instances.entries()) {
+      try {
+        return await call(instance);
+      } catch (error) {
+        const next = instances[i + 1];
+        if (!(error instanceof DependencyUnavailable) || !next) throw error;
+        log.warn({ correlationId: ctx.correlationId, dependency: "payments", from: instance.url, to: next.url }, "payments unavailable: failing over");
+      }
+    }
+    throw new DependencyUnavailable("payments", "no instance configured");
+  }
+
+  return {
+    charge: (ctx: CallContext, orderId: string, amountCents: number, card: string) =>
+      withFailover(ctx, ({ url, caller }) =>
+        caller.call((signal) =>
+          send(ctx, signal, { method: "POST", url: `${url}/payments`, data: { orderId, amountCents, card }, headers: { "Idempotency-Key": `charge-${orderId}` } }),
+        ),
+      ),
+    refund: (ctx: CallContext, orderId: string) =>
+      withFailover(ctx, ({ url, caller }) => caller.call((signal) => send(ctx, signal, { method: "POST", url: `${url}/payments/${orderId}/refund` }))),
+  };
+}

@@ -1,0 +1,54 @@
+// What an order needs from the other services. Since the split these are HTTP calls: each one
+// can be slow, fail, or succeed without us hearing about it. There is no transaction around them.
+import type { Logger } from "@shop/kit";
+import type { Db } from "../prisma/client.ts";
+import { catalogClient } from "./clients/catalog.ts";
+import type { CallContext } from "./clients/http.ts";
+import { inventoryClient } from "./clients/inventory.ts";
+import { paymentsClient } from "./clients/payments.ts";
+import { resilientCaller, type Caller } from "./clients/resilience.ts";
+import { shippingClient } from "./clients/shipping.ts";
+
+export interface ServiceUrls {
+  catalog: string;
+  inventory: string;
+  /** One or more payments instances, tried in this order. */
+  payments: string[];
+  shipping: string;
+}
+
+export function serviceUrlsFromEnv(): ServiceUrls {
+  return {
+    catalog: process.env.CATALOG_URL ?? "http://127.0.0.1:3001",
+    inventory: process.env.INVENTORY_URL ?? "http://127.0.0.1:3002",
+    payments: (process.env.PAYMENTS_URLS ?? "http://127.0.0.1:3004,http://127.0.0.1:3014").split(","),
+    shipping: process.env.SHIPPING_URL ?? "http://127.0.0.1:3005",
+  };
+}
+
+/** Built once at start-up: each dependency keeps its own circuit breaker across requests. */
+export function createDependencies(urls: ServiceUrls, db: Db, log: Logger, callerFor: (dependency: string) => Caller = resilientCaller) {
+  const catalog = catalogClient(urls.catalog, callerFor("catalog"), db, log);
+  const inventory = inventoryClient(urls.inventory, callerFor("inventory"));
+  const payments = paymentsClient(urls.payments.map((url) => ({ url, caller: callerFor("payments") })), log);
+  const shipping = shippingClient(urls.shipping, callerFor("shipping"));
+
+  /** The clients bound to one request's context (correlation id, call count). */
+  return (ctx: CallContext) => ({
+    catalog: { priceList: (skus: string[]) => catalog.priceList(ctx, skus) },
+    inventory: {
+      reserve: (orderId: string, items: { sku: string; qty: number }[]) => inventory.reserve(ctx, orderId, items),
+      release: (orderId: string) => inventory.release(ctx, orderId),
+    },
+    payments: {
+      charge: (orderId: string, amountCents: number, card: string) => payments.charge(ctx, orderId, amountCents, card),
+      refund: (orderId: string) => payments.refund(ctx, orderId),
+    },
+    shipping: {
+      schedule: (orderId: string) => shipping.schedule(ctx, orderId),
+      cancel: (orderId: string) => shipping.cancel(ctx, orderId),
+    },
+  });
+}
+
+export type Dependencies = ReturnType<ReturnType<typeof createDependencies>>;

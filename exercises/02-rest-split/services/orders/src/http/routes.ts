@@ -1,0 +1,91 @@
+import { Router, type Request } from "express";
+import { InvalidInput, NotFound, validate } from "@shop/kit";
+import { z } from "zod";
+import { inTransaction, type PrismaClient } from "../../prisma/client.ts";
+import { cancelOrder } from "../cancel-order.ts";
+import type { CallContext } from "../clients/http.ts";
+import { clearOrders, findOrder, listOrders } from "../db/orders.ts";
+import type { createDependencies } from "../dependencies.ts";
+import { placeOrder } from "../place-order.ts";
+import { idempotent } from "./idempotent.ts";
+import { orderView } from "./order-view.ts";
+
+const Line = z.object({
+  sku: z.string("must be a string").regex(/^[A-Z0-9-]{1,32}$/, "must be a sku such as MUG-001"),
+  qty: z.int("must be a whole number").min(1, "must be at least 1").max(100, "must be at most 100"),
+});
+
+export const PlaceOrderBody = z.object({
+  lines: z
+    .array(Line, "must be a list of { sku, qty }")
+    .min(1, "must have at least one line")
+    .max(20, "must have at most 20 lines")
+    .superRefine((lines, ctx) => {
+      lines.forEach((line, i) => {
+        if (lines.findIndex((other) => other.sku === line.sku) < i) {
+          ctx.addIssue({ code: "custom", path: [i, "sku"], message: "appears on an earlier line" });
+        }
+      });
+    }),
+  card: z.string("must be a string of 16 digits").regex(/^\d{16}$/, "must be 16 digits"),
+});
+
+const OrderId = z.object({ id: z.uuid("must be an order id (a UUID)") });
+
+function idempotencyKey(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  if (header.length < 1 || header.length > 200) throw new InvalidInput({ "Idempotency-Key": "must be 1 to 200 characters" });
+  return header;
+}
+
+/** How many calls to other services this request made: sent back so a learner can see it. */
+const DOWNSTREAM_CALLS = "x-downstream-calls";
+
+export function ordersRoutes(db: PrismaClient, dependencies: ReturnType<typeof createDependencies>): Router {
+  const router = Router();
+  const contextOf = (req: Request): CallContext => ({ correlationId: String(req.id), calls: 0 });
+
+  router.post("/api/orders", async (req, res) => {
+    const input = validate(PlaceOrderBody, req.body);
+    const key = idempotencyKey(req.get("Idempotency-Key"));
+    const ctx = contextOf(req);
+    try {
+      const { statusCode, body } = await idempotent(db, key, input, async () => {
+        const order = await placeOrder(db, dependencies(ctx), input, req.log);
+        req.log.info({ orderId: order.id, totalCents: order.totalCents, downstreamCalls: ctx.calls }, "order confirmed");
+        return { statusCode: 201, body: orderView(order) };
+      });
+      res.setHeader(DOWNSTREAM_CALLS, String(ctx.calls)).status(statusCode).json(body);
+    } catch (error) {
+      res.setHeader(DOWNSTREAM_CALLS, String(ctx.calls));
+      throw error;
+    }
+  });
+
+  router.get("/api/orders", async (_req, res) => {
+    res.json((await listOrders(db)).map(orderView));
+  });
+
+  router.get("/api/orders/:id", async (req, res) => {
+    const { id } = validate(OrderId, req.params);
+    const order = await findOrder(db, id);
+    if (!order) throw new NotFound(`No order ${id}`);
+    res.json(orderView(order));
+  });
+
+  router.post("/api/orders/:id/cancel", async (req, res) => {
+    const { id } = validate(OrderId, req.params);
+    const ctx = contextOf(req);
+    const order = await cancelOrder(db, dependencies(ctx), id);
+    req.log.info({ orderId: id, downstreamCalls: ctx.calls }, "order cancelled");
+    res.setHeader(DOWNSTREAM_CALLS, String(ctx.calls));
+    res.json(orderView(order));
+  });
+
+  router.post("/admin/reset", async (_req, res) => {
+    await inTransaction(db, clearOrders);
+    res.status(204).end();
+  });
+
+  return router;
+}

@@ -1,0 +1,31 @@
+// The gateway's one trick: pass a storefront request on to the service that owns it, and turn
+// "that service did not answer" into a 503 naming it.
+import type { Request, RequestHandler, Response } from "express";
+
+const PASSED_ON = ["content-type", "idempotency-key", "x-correlation-id"];
+const PASSED_BACK = ["content-type", "x-downstream-calls"];
+export const GATEWAY_TIMEOUT_MS = Number(process.env.GATEWAY_TIMEOUT_MS ?? 10_000);
+
+export async function callService(service: string, baseUrl: string, req: Request, res: Response, path = req.originalUrl): Promise<void> {
+  const headers: Record<string, string> = { "x-correlation-id": String(req.id) };
+  for (const name of PASSED_ON) if (req.get(name) && name !== "x-correlation-id") headers[name] = req.get(name)!;
+  let response: globalThis.Response;
+  try {
+    response = await fetch(baseUrl + path, {
+      method: req.method,
+      headers,
+      body: ["GET", "HEAD"].includes(req.method) ? undefined : JSON.stringify(req.body ?? {}),
+      signal: AbortSignal.timeout(GATEWAY_TIMEOUT_MS),
+    });
+  } catch {
+    res.status(503).json({ error: { code: "DEPENDENCY_UNAVAILABLE", message: `The ${service} service is unavailable`, dependency: service } });
+    return;
+  }
+  for (const name of PASSED_BACK) if (response.headers.get(name)) res.setHeader(name, response.headers.get(name)!);
+  res.status(response.status).send(Buffer.from(await response.arrayBuffer()));
+}
+
+export const forwardTo =
+  (service: string, baseUrl: string): RequestHandler =>
+  (req, res) =>
+    callService(service, baseUrl, req, res);

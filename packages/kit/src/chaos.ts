@@ -1,0 +1,95 @@
+// Fault injection for the workshop (DESIGN §5). Every service mounts it; it is active only when
+// SHOP_CHAOS=1 (the supervisor and the test harness set it, never NODE_ENV=production) and answers
+// loopback callers only. Each fault is a named call on /chaos, never a magic value in business data.
+import { Router, type Request, type RequestHandler } from "express";
+
+export interface ChaosSettings {
+  /** Added before handling each request. */
+  latencyMs: number;
+  /** Share of requests answered 503 before handling (0..1). */
+  failRate: number;
+  /** Share of requests handled, then answered by closing the connection: the work is done, the caller sees a failure. */
+  dropRate: number;
+  /** Stop answering at all (the connection stays open until the caller gives up). */
+  hang: boolean;
+}
+
+const NONE: ChaosSettings = { latencyMs: 0, failRate: 0, dropRate: 0, hang: false };
+const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
+
+export const chaosEnabled = () => process.env.SHOP_CHAOS === "1" && process.env.NODE_ENV !== "production";
+
+/** A share as a steady pattern, not a dice roll: a rate of 0.5 hits the 1st, 3rd, 5th… request. */
+function everyNth(rate: number, n: number): boolean {
+  return Math.ceil(n * rate) !== Math.ceil((n - 1) * rate);
+}
+
+export function chaos(enabled = chaosEnabled()): Router {
+  const router = Router();
+  if (!enabled) return router;
+  let settings: ChaosSettings = { ...NONE };
+  let requests = 0;
+  let failCount = 0;
+  let dropCount = 0;
+
+  const loopbackOnly: RequestHandler = (req, res, next) => {
+    if (LOOPBACK.has(req.socket.remoteAddress ?? "")) return next();
+    res.status(403).json({ error: { code: "FORBIDDEN", message: "chaos answers loopback callers only" } });
+  };
+
+  router.get("/chaos", loopbackOnly, (_req, res) => {
+    res.json({ settings, requests });
+  });
+  router.post("/chaos", loopbackOnly, (req: Request, res) => {
+    // one JSON body changes any of the settings; {} resets them all
+    const body = (req.body ?? {}) as Partial<ChaosSettings>;
+    settings = Object.keys(body).length === 0 ? { ...NONE } : { ...settings, ...pick(body) };
+    failCount = dropCount = 0;
+    res.json({ settings, requests });
+  });
+
+  router.use(async (req, res, next) => {
+    if (req.path === "/health" || req.path.startsWith("/chaos")) return next();
+    requests += 1;
+    if (settings.hang) return; // never answer
+    if (settings.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, settings.latencyMs));
+    if (settings.failRate > 0 && everyNth(settings.failRate, ++failCount)) {
+      res.status(503).json({ error: { code: "CHAOS_FAILURE", message: "failed on purpose by the workshop's chaos switch" } });
+      return;
+    }
+    if (settings.dropRate > 0 && everyNth(settings.dropRate, ++dropCount)) {
+      res.end = (() => {
+        req.socket.destroy();
+        return res;
+      }) as typeof res.end;
+    }
+    next();
+  });
+  return router;
+}
+
+function pick(body: Partial<ChaosSettings>): Partial<ChaosSettings> {
+  const out: Partial<ChaosSettings> = {};
+  if (typeof body.latencyMs === "number" && body.latencyMs >= 0) out.latencyMs = body.latencyMs;
+  if (typeof body.failRate === "number" && body.failRate >= 0 && body.failRate <= 1) out.failRate = body.failRate;
+  if (typeof body.dropRate === "number" && body.dropRate >= 0 && body.dropRate <= 1) out.dropRate = body.dropRate;
+  if (typeof body.hang === "boolean") out.hang = body.hang;
+  return out;
+}
+
+/** For tests, the supervisor and the console: the named faults of one running service. */
+export function chaosClient(baseUrl: string) {
+  const set = async (settings: Partial<ChaosSettings>) => {
+    const response = await fetch(`${baseUrl}/chaos`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(settings) });
+    if (!response.ok) throw new Error(`chaos at ${baseUrl} answered ${response.status}: is SHOP_CHAOS=1 set?`);
+    return (await response.json()) as { settings: ChaosSettings; requests: number };
+  };
+  return {
+    addLatency: (ms: number) => set({ latencyMs: ms }),
+    failShare: (rate: number) => set({ failRate: rate }),
+    dropResponses: (rate: number) => set({ dropRate: rate }),
+    stopAnswering: () => set({ hang: true }),
+    heal: () => set({}),
+    requestCount: async () => ((await (await fetch(`${baseUrl}/chaos`)).json()) as { requests: number }).requests,
+  };
+}

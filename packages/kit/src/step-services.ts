@@ -1,0 +1,34 @@
+// A step's processes, as its `services.json` lists them: the supervisor (`npm start`) and the test
+// harness start the same list, so tests run the shop the way a learner does.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+export interface ServiceEntry {
+  name: string;
+  /** Entry file, relative to the step. */
+  entry: string;
+  /** Default port (the supervisor's); tests use ephemeral ports. */
+  port: number;
+  /** Data folder name under the step's data root; instances of one service share one (default: name). */
+  data?: string;
+  /** Extra environment; `{name}` stands for that service's URL, e.g. "CATALOG_URL": "{catalog}". */
+  env?: Record<string, string>;
+}
+
+export function loadServices(stepDir: string): ServiceEntry[] {
+  const { services } = JSON.parse(readFileSync(join(stepDir, "services.json"), "utf8")) as { services: ServiceEntry[] };
+  return services;
+}
+
+/** Replaces `{name}` with the URL of that service; fails on a name that is not started before. */
+export function resolveEnv(entry: ServiceEntry, urls: Record<string, string>): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(entry.env ?? {})) {
+    env[key] = value.replace(/\{([\w-]+)\}/g, (_, name: string) => {
+      const url = urls[name];
+      if (!url) throw new Error(`${entry.name}: {${name}} is not started before it; order services.json so dependencies come first`);
+      return url;
+    });
+  }
+  return env;
+}

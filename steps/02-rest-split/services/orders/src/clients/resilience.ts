@@ -1,0 +1,101 @@
+// Every call to another service goes through a policy: a timeout on each attempt, retries with
+// exponential backoff and jitter for failures that may pass, and a circuit breaker per dependency
+// that stops calling a service that keeps failing. Only calls that are safe to repeat get here:
+// GETs, and POSTs carrying an Idempotency-Key or naming the order they act on.
+import axios from "axios";
+import {
+  BrokenCircuitError,
+  ConsecutiveBreaker,
+  ExponentialBackoff,
+  TaskCancelledError,
+  TimeoutStrategy,
+  circuitBreaker,
+  handleWhen,
+  retry,
+  timeout,
+  wrap,
+  type CircuitBreakerPolicy,
+  type IPolicy,
+} from "cockatiel";
+import { DependencyUnavailable, RemoteRefusal } from "./errors.ts";
+
+export interface ResilienceSettings {
+  /** Per attempt. */
+  timeoutMs: number;
+  /** Retries after the first attempt. */
+  retries: number;
+  /** Consecutive failures that open the breaker. */
+  breakerThreshold: number;
+  /** How long the breaker stays open before it lets one call through to test the water. */
+  halfOpenAfterMs: number;
+}
+
+export const DEFAULT_SETTINGS: ResilienceSettings = {
+  timeoutMs: Number(process.env.CALL_TIMEOUT_MS ?? 500),
+  retries: Number(process.env.CALL_RETRIES ?? 2),
+  breakerThreshold: Number(process.env.BREAKER_THRESHOLD ?? 5),
+  halfOpenAfterMs: Number(process.env.BREAKER_HALF_OPEN_MS ?? 5_000),
+};
+
+/** Worth another try: no answer, a timeout, or a 5xx. A 4xx is the dependency's real answer. */
+export function isTransient(error: unknown): boolean {
+  if (error instanceof TaskCancelledError) return true;
+  if (axios.isAxiosError(error)) return !error.response || error.response.status >= 500;
+  return false;
+}
+
+export function retryWithTimeout(settings: ResilienceSettings): IPolicy {
+  // #region exercise 02.1: timeout and retry
+  const perAttempt = timeout(settings.timeoutMs, TimeoutStrategy.Aggressive);
+  const retries = retry(handleWhen(isTransient), {
+    maxAttempts: settings.retries,
+    backoff: new ExponentialBackoff({ initialDelay: 50, maxDelay: 400 }), // decorrelated jitter by default
+  });
+  return wrap(retries, perAttempt);
+  // #endregion
+}
+
+export function breakerFor(settings: ResilienceSettings): CircuitBreakerPolicy {
+  // #region exercise 02.2: circuit breaker
+  return circuitBreaker(handleWhen(isTransient), {
+    halfOpenAfter: settings.halfOpenAfterMs,
+    breaker: new ConsecutiveBreaker(settings.breakerThreshold),
+  });
+  // #endregion
+}
+
+export interface Caller {
+  /** Runs one call to the dependency under the policy; `signal` aborts an attempt that timed out. */
+  call<T>(attempt: (signal: AbortSignal) => Promise<T>): Promise<T>;
+}
+
+/** A dependency's policy: retries outside, the breaker inside them, a timeout on each attempt. */
+export function resilientCaller(dependency: string, settings = DEFAULT_SETTINGS): Caller {
+  const breaker = breakerFor(settings);
+  const policy = wrap(retryWithTimeout(settings), breaker);
+  return {
+    call: (attempt) => policy.execute(({ signal }) => attempt(signal)).catch((error) => Promise.reject(toDomainError(dependency, error))),
+  };
+}
+
+/** One attempt, no retry, no breaker: what a naive split does (and what some tests use). */
+export function directCaller(dependency: string, timeoutMs = DEFAULT_SETTINGS.timeoutMs): Caller {
+  return {
+    call: (attempt) => attempt(AbortSignal.timeout(timeoutMs)).catch((error) => Promise.reject(toDomainError(dependency, error))),
+  };
+}
+
+export function toDomainError(dependency: string, error: unknown): unknown {
+  if (error instanceof BrokenCircuitError) return new DependencyUnavailable(dependency, "circuit open");
+  if (error instanceof TaskCancelledError) return new DependencyUnavailable(dependency, "timed out");
+  if (axios.isAxiosError(error)) {
+    const body = error.response?.data as { error?: { code?: string; message?: string } & Record<string, unknown> } | undefined;
+    if (error.response && error.response.status < 500 && body?.error?.code) {
+      const { code, message, fields: _fields, ...details } = body.error;
+      return new RemoteRefusal(code, message ?? code, details);
+    }
+    if (error.code === "ERR_CANCELED") return new DependencyUnavailable(dependency, "timed out");
+    return new DependencyUnavailable(dependency, error.response ? `answered ${error.response.status}` : (error.code ?? error.message));
+  }
+  return error;
+}

@@ -1,0 +1,62 @@
+// Exercise 02.1: the timeout-and-retry policy alone, in front of a real inventory service.
+import { TaskCancelledError } from "cockatiel";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { inventoryService, type InProcessService } from "../../../test/support/in-process.ts";
+import type { CallContext } from "../src/clients/http.ts";
+import { inventoryClient } from "../src/clients/inventory.ts";
+import { DEFAULT_SETTINGS, retryWithTimeout, type Caller } from "../src/clients/resilience.ts";
+
+let inventory: InProcessService<any>;
+beforeEach(async () => (inventory = await inventoryService()));
+afterEach(() => inventory.close());
+
+const settings = { ...DEFAULT_SETTINGS, timeoutMs: 200, retries: 2 };
+const withRetries = (): Caller => {
+  const policy = retryWithTimeout(settings);
+  return { call: (attempt) => policy.execute(({ signal }) => attempt(signal)) };
+};
+const ctx = (): CallContext => ({ correlationId: "test", calls: 0 });
+const orderId = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
+
+describe("Exercise 02.1: retryWithTimeout", () => {
+  it("When every other answer is lost after the work is done, then each reservation succeeds on retry and is made once", async () => {
+    await inventory.chaos.dropResponses(0.5);
+    const client = inventoryClient(inventory.url, withRetries());
+    const context = ctx();
+
+    for (let n = 1; n <= 4; n++) await client.reserve(context, orderId(n), [{ sku: "NTB-001", qty: 1 }]);
+
+    expect(context.calls).toBe(8); // each first answer is lost, each retry gets the reservation made the first time
+    expect(await inventory.db.reservation.count()).toBe(4);
+    expect(await inventory.db.stock.findUnique({ where: { sku: "NTB-001" } })).toEqual({ sku: "NTB-001", available: 46, reserved: 4 });
+  });
+
+  it("When the service stops answering, then each attempt is cut off by the timeout and the call gives up after its retries", async () => {
+    await inventory.chaos.stopAnswering();
+    const context = ctx();
+
+    await expect(inventoryClient(inventory.url, withRetries()).reserve(context, orderId(1), [{ sku: "NTB-001", qty: 1 }])).rejects.toBeInstanceOf(TaskCancelledError);
+
+    expect(context.calls).toBe(1 + settings.retries);
+  });
+
+  it("When the service fails once with a 503, then the retry gets the answer", async () => {
+    await inventory.chaos.failShare(0.5);
+    const context = ctx();
+
+    await inventoryClient(inventory.url, withRetries()).reserve(context, orderId(1), [{ sku: "NTB-001", qty: 1 }]);
+
+    expect(context.calls).toBe(2);
+    expect(await inventory.db.reservation.count()).toBe(1);
+  });
+
+  it("When the answer is a refusal (409 out of stock), then it is not retried: asking again gives the same answer", async () => {
+    const context = ctx();
+
+    await expect(inventoryClient(inventory.url, withRetries()).reserve(context, orderId(1), [{ sku: "UMB-001", qty: 9 }])).rejects.toMatchObject({
+      response: { status: 409 },
+    });
+
+    expect(context.calls).toBe(1);
+  });
+});

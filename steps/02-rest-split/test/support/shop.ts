@@ -1,0 +1,117 @@
+// Starts every process of step 02 (services.json) on free ports with fresh databases, and gives
+// the tests what they need: the storefront API through the gateway, each service to stop, restart
+// or slow down, and a read-only look at every service's database to prove what was written.
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { chaosClient, startStep, type RunningService, type RunningStep } from "@shop/kit";
+
+const stepDir = join(import.meta.dirname, "../..");
+
+export interface TestShop {
+  url: string;
+  step: RunningStep;
+  api: Api;
+  service(name: string): RunningService;
+  /** The named faults of one service (DESIGN §5). */
+  chaos(name: string): ReturnType<typeof chaosClient>;
+  /** Every row of every table of every service, for "nothing changed" checks. */
+  snapshot(): Snapshot;
+  /** Seed data back, every service up and healed. */
+  reset(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface ApiResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export type Api = ReturnType<typeof apiFor>;
+
+export async function startShop(env: Record<string, Record<string, string>> = {}): Promise<TestShop> {
+  const step = await startStep(stepDir, { env });
+  const web = step.services.web!;
+  const api = apiFor(web.url);
+  const service = (name: string) => {
+    const found = step.services[name];
+    if (!found) throw new Error(`No service ${name}`);
+    return found;
+  };
+  return {
+    url: web.url,
+    step,
+    api,
+    service,
+    chaos: (name) => chaosClient(service(name).url),
+    snapshot: () => snapshotOf(step),
+    reset: async () => {
+      for (const s of Object.values(step.services)) {
+        await s.start();
+        await chaosClient(s.url).heal();
+      }
+      const { status, body } = await api.post("/api/admin/reset");
+      if (status !== 204) throw new Error(`reset failed with ${status}: ${JSON.stringify(body)}`);
+    },
+    stop: () => step.stop(),
+  };
+}
+
+export function apiFor(baseUrl: string) {
+  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse> => {
+    const response = await fetch(baseUrl + path, {
+      method,
+      headers: { "content-type": "application/json", ...headers },
+      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
+  };
+  return {
+    get: (path: string, headers?: Record<string, string>) => call("GET", path, undefined, headers),
+    post: (path: string, body?: unknown, headers?: Record<string, string>) => call("POST", path, body, headers),
+    put: (path: string, body?: unknown, headers?: Record<string, string>) => call("PUT", path, body, headers),
+  };
+}
+
+/** Which service's database holds which tables (the orders' price cache is left out: it is a cache). */
+const TABLES_BY_SERVICE = {
+  catalog: ["Product"],
+  inventory: ["Stock", "Reservation"],
+  orders: ["Order", "OrderLine", "IdempotencyRecord"],
+  payments: ["Payment"],
+  shipping: ["Shipment"],
+} as const;
+type Table = (typeof TABLES_BY_SERVICE)[keyof typeof TABLES_BY_SERVICE][number];
+export type Snapshot = Record<Table, any[]>;
+
+function snapshotOf(step: RunningStep): Snapshot {
+  const snapshot: Partial<Snapshot> = {};
+  for (const [service, tables] of Object.entries(TABLES_BY_SERVICE)) {
+    const db = new Database(join(step.services[service]!.dataDir, `${service}.db`), { readonly: true });
+    try {
+      for (const t of tables) snapshot[t] = db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all();
+    } finally {
+      db.close();
+    }
+  }
+  return snapshot as Snapshot;
+}
+
+/**
+ * One shop per test file: started before the first test, back to the seed data (every service
+ * up and healed) before each test unless `reset: false`, stopped after the last.
+ */
+export function useShop({ reset = true, env = {} }: { reset?: boolean; env?: Record<string, Record<string, string>> } = {}): TestShop {
+  const shop = {} as TestShop;
+  beforeAll(async () => {
+    Object.assign(shop, await startShop(env));
+  });
+  if (reset) beforeEach(() => shop.reset());
+  afterAll(() => shop.stop?.());
+  return shop;
+}
+
+export const GOOD_CARD = "4242424242424242";
+export const DECLINED_CARD = "4000000000000002";
