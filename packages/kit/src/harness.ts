@@ -4,7 +4,8 @@ import { fork, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { loadServices, resolveEnv } from "./step-services.ts";
+import { assertBrokerReachable } from "./rabbitmq.ts";
+import { loadStep, resolveEnv } from "./step-services.ts";
 
 /** Absolute, so a service runs from any working folder. */
 const TSX = import.meta.resolve("tsx");
@@ -26,6 +27,8 @@ export interface RunningProcess {
   /** The logs it wrote so far (stdout and stderr), for a failing test's message. */
   output(): string;
   stop(): Promise<void>;
+  /** Kills the process at once (SIGKILL): no clean shutdown, as in a crash. */
+  kill(): Promise<void>;
 }
 
 export function freshDataDir(prefix = "shop-"): string {
@@ -63,10 +66,11 @@ export async function startProcess(spec: ServiceSpec, { startTimeoutMs = 20_000 
     url: `http://127.0.0.1:${port}`,
     output: () => output,
     stop: () => stopChild(child),
+    kill: () => stopChild(child, 0, "SIGKILL"),
   };
 }
 
-function stopChild(child: ChildProcess, graceMs = 5_000): Promise<void> {
+function stopChild(child: ChildProcess, graceMs = 5_000, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const killer = setTimeout(() => child.kill("SIGKILL"), graceMs);
@@ -74,7 +78,7 @@ function stopChild(child: ChildProcess, graceMs = 5_000): Promise<void> {
       clearTimeout(killer);
       resolve();
     });
-    child.kill("SIGTERM");
+    child.kill(signal);
   });
 }
 
@@ -86,6 +90,8 @@ export interface RunningService {
   output(): string;
   /** Stops the process; its port stays reserved for `start()`. */
   stop(): Promise<void>;
+  /** Kills it at once (SIGKILL), as in a crash. */
+  kill(): Promise<void>;
   /** Starts it again on the same port with the same data. */
   start(): Promise<void>;
   isRunning(): boolean;
@@ -101,18 +107,27 @@ export interface RunningStep {
  * Starts every process of a step (its services.json), in order, on ephemeral ports, each with a
  * fresh data folder, and wires their URLs into each other's environment.
  */
-export async function startStep(stepDir: string, { env = {} }: { env?: Record<string, Record<string, string>> } = {}): Promise<RunningStep> {
+export interface StartStepOptions {
+  /** Extra environment per service name. */
+  env?: Record<string, Record<string, string>>;
+  /** Extra environment for every service (e.g. SHOP_NAMESPACE). */
+  sharedEnv?: Record<string, string>;
+}
+
+export async function startStep(stepDir: string, { env = {}, sharedEnv = {} }: StartStepOptions = {}): Promise<RunningStep> {
+  const step = loadStep(stepDir);
+  if (step.needsBroker) await assertBrokerReachable();
   const dataRoot = freshDataDir("shop-step-");
   const urls: Record<string, string> = {};
   const services: Record<string, RunningService> = {};
   try {
-    for (const entry of loadServices(stepDir)) {
+    for (const entry of step.services) {
       const dataDir = join(dataRoot, entry.data ?? entry.name);
       const spec: ServiceSpec = {
         name: entry.name,
         cwd: stepDir,
         entry: resolve(stepDir, entry.entry),
-        env: { DATA_DIR: dataDir, ...resolveEnv(entry, urls), ...env[entry.name] },
+        env: { DATA_DIR: dataDir, ...sharedEnv, ...resolveEnv(entry, urls), ...env[entry.name] },
       };
       let current: RunningProcess | undefined = await startProcess(spec);
       spec.port = current.port; // a restart comes back on the same address
@@ -126,6 +141,10 @@ export async function startStep(stepDir: string, { env = {} }: { env?: Record<st
         isRunning: () => current !== undefined,
         stop: async () => {
           await current?.stop();
+          current = undefined;
+        },
+        kill: async () => {
+          await current?.kill();
           current = undefined;
         },
         start: async () => {

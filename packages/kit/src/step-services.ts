@@ -15,9 +15,18 @@ export interface ServiceEntry {
   env?: Record<string, string>;
 }
 
+export interface StepServices {
+  /** Steps 03 and 04: nothing works without RabbitMQ, so check it before starting anything. */
+  needsBroker?: boolean;
+  services: ServiceEntry[];
+}
+
+export function loadStep(stepDir: string): StepServices {
+  return JSON.parse(readFileSync(join(stepDir, "services.json"), "utf8")) as StepServices;
+}
+
 export function loadServices(stepDir: string): ServiceEntry[] {
-  const { services } = JSON.parse(readFileSync(join(stepDir, "services.json"), "utf8")) as { services: ServiceEntry[] };
-  return services;
+  return loadStep(stepDir).services;
 }
 
 /** Replaces `{name}` with the URL of that service; fails on a name that is not started before. */

@@ -5,7 +5,8 @@ import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { styleText } from "node:util";
-import { loadServices, resolveEnv } from "./step-services.ts";
+import { assertBrokerReachable } from "./rabbitmq.ts";
+import { loadStep, resolveEnv } from "./step-services.ts";
 
 /** Absolute, so a service runs from any working folder. */
 const TSX = import.meta.resolve("tsx");
@@ -72,7 +73,16 @@ function stopAll(children: Child[]): Promise<void> {
 }
 
 export async function supervise({ stepDir, portOffset = 0, dataRoot = process.env.DATA_DIR ?? join(stepDir, "data") }: SuperviseOptions): Promise<void> {
-  const entries = loadServices(stepDir);
+  const step = loadStep(stepDir);
+  if (step.needsBroker) {
+    try {
+      await assertBrokerReachable();
+    } catch (error) {
+      console.error((error as Error).message);
+      process.exit(1);
+    }
+  }
+  const entries = step.services;
   const width = Math.max(...entries.map((e) => e.name.length));
   const urls: Record<string, string> = {};
   const children: Child[] = [];

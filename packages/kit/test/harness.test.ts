@@ -1,6 +1,9 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { freshDataDir, startProcess } from "../src/index.ts";
+import { freshDataDir, startProcess, startStep } from "../src/index.ts";
+import { unusedPort } from "./free-port.ts";
 
 const echo = (dataDir: string) => ({
   name: "echo",
@@ -45,5 +48,21 @@ describe("startProcess", () => {
     await expect(
       startProcess({ name: "broken", cwd: import.meta.dirname, entry: join(import.meta.dirname, "fixtures/does-not-exist.ts") }),
     ).rejects.toThrow(/broken exited with code 1 before listening/);
+  });
+});
+
+describe("startStep", () => {
+  it("When the step needs RabbitMQ and none is reachable, then it fails at once saying how to start one", async () => {
+    const stepDir = mkdtempSync(join(tmpdir(), "step-"));
+    writeFileSync(join(stepDir, "services.json"), JSON.stringify({ needsBroker: true, services: [{ name: "echo", entry: "fixtures/none.ts", port: 1 }] }));
+    const port = await unusedPort();
+    const saved = process.env.AMQP_URL;
+    process.env.AMQP_URL = `amqp://guest:guest@127.0.0.1:${port}`;
+    try {
+      await expect(startStep(stepDir)).rejects.toThrow(`RabbitMQ is not reachable at 127.0.0.1:${port}`);
+    } finally {
+      if (saved === undefined) delete process.env.AMQP_URL;
+      else process.env.AMQP_URL = saved;
+    }
   });
 });

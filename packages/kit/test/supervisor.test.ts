@@ -47,3 +47,22 @@ describe("The supervisor", () => {
     expect([await answers(a), await answers(b)]).toEqual([false, false]);
   });
 });
+
+describe("The supervisor of a step that needs RabbitMQ", () => {
+  it("When no broker is reachable, then it stops at once with the command that starts one, and starts nothing", async () => {
+    const stepDir = mkdtempSync(join(tmpdir(), "supervised-"));
+    const port = await unusedPort();
+    const servicePort = await unusedPort();
+    writeFileSync(join(stepDir, "services.json"), JSON.stringify({ needsBroker: true, services: [{ name: "alpha", entry: echo, port: servicePort }] }));
+
+    const child = spawn(process.execPath, [supervise], { cwd: stepDir, env: { ...process.env, AMQP_URL: `amqp://guest:guest@127.0.0.1:${port}` } });
+    let output = "";
+    child.stderr.on("data", (d) => (output += d));
+    child.stdout.on("data", (d) => (output += d));
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+
+    expect(code).toBe(1);
+    expect(output).toContain(`RabbitMQ is not reachable at 127.0.0.1:${port}. Start one with \`docker compose up -d rabbitmq\``);
+    expect(await answers(servicePort)).toBe(false);
+  });
+});

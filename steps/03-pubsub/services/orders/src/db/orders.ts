@@ -1,0 +1,53 @@
+import type { Db } from "../../prisma/client.ts";
+import type { Order, OrderStatus, RejectionReason } from "../domain/order.ts";
+
+const withLines = { lines: { orderBy: { lineNo: "asc" as const } } };
+
+type Row = {
+  id: string;
+  status: string;
+  totalCents: number;
+  rejectionReason: string | null;
+  createdAt: Date;
+  lines: { sku: string; qty: number; unitPriceCents: number }[];
+};
+
+const toOrder = (row: Row): Order => ({
+  id: row.id,
+  status: row.status as OrderStatus,
+  totalCents: row.totalCents,
+  rejectionReason: row.rejectionReason as RejectionReason | null,
+  createdAt: row.createdAt,
+  lines: row.lines.map(({ sku, qty, unitPriceCents }) => ({ sku, qty, unitPriceCents })),
+});
+
+export async function insertOrder(db: Db, order: Order): Promise<void> {
+  await db.order.create({
+    data: {
+      id: order.id,
+      status: order.status,
+      totalCents: order.totalCents,
+      createdAt: order.createdAt,
+      lines: { create: order.lines.map((line, lineNo) => ({ lineNo, ...line })) },
+    },
+  });
+}
+
+export async function saveStatus(db: Db, order: Order): Promise<void> {
+  await db.order.update({ where: { id: order.id }, data: { status: order.status, rejectionReason: order.rejectionReason } });
+}
+
+export async function findOrder(db: Db, id: string): Promise<Order | null> {
+  const row = await db.order.findUnique({ where: { id }, include: withLines });
+  return row && toOrder(row);
+}
+
+export async function listOrders(db: Db): Promise<Order[]> {
+  const rows = await db.order.findMany({ include: withLines, orderBy: { createdAt: "desc" }, take: 100 });
+  return rows.map(toOrder);
+}
+
+export async function clearOrders(db: Db): Promise<void> {
+  await db.idempotencyRecord.deleteMany();
+  await db.order.deleteMany();
+}

@@ -1,0 +1,93 @@
+import { Router } from "express";
+import { InvalidInput, NotFound, validate } from "@shop/kit";
+import { z } from "zod";
+import type { Relay } from "../../../../messaging/outbox.ts";
+import { inTransaction, type PrismaClient } from "../../prisma/client.ts";
+import { cancelOrder } from "../cancel-order.ts";
+import { clearOrders, findOrder, listOrders } from "../db/orders.ts";
+import { listProductCopy } from "../db/product-copy.ts";
+import type { StatusFeed } from "../messaging/status-feed.ts";
+import { placeOrder } from "../place-order.ts";
+import { idempotent } from "./idempotent.ts";
+import { streamStatus } from "./live-status.ts";
+import { orderView } from "./order-view.ts";
+
+const Line = z.object({
+  sku: z.string("must be a string").regex(/^[A-Z0-9-]{1,32}$/, "must be a sku such as MUG-001"),
+  qty: z.int("must be a whole number").min(1, "must be at least 1").max(100, "must be at most 100"),
+});
+
+export const PlaceOrderBody = z.object({
+  lines: z
+    .array(Line, "must be a list of { sku, qty }")
+    .min(1, "must have at least one line")
+    .max(20, "must have at most 20 lines")
+    .superRefine((lines, ctx) => {
+      lines.forEach((line, i) => {
+        if (lines.findIndex((other) => other.sku === line.sku) < i) {
+          ctx.addIssue({ code: "custom", path: [i, "sku"], message: "appears on an earlier line" });
+        }
+      });
+    }),
+  card: z.string("must be a string of 16 digits").regex(/^\d{16}$/, "must be 16 digits"),
+});
+
+const OrderId = z.object({ id: z.uuid("must be an order id (a UUID)") });
+
+function idempotencyKey(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  if (header.length < 1 || header.length > 200) throw new InvalidInput({ "Idempotency-Key": "must be 1 to 200 characters" });
+  return header;
+}
+
+export function ordersRoutes(db: PrismaClient, relay: Relay, feed: StatusFeed): Router {
+  const router = Router();
+
+  router.post("/api/orders", async (req, res) => {
+    const input = validate(PlaceOrderBody, req.body);
+    const key = idempotencyKey(req.get("Idempotency-Key"));
+    const { statusCode, body } = await idempotent(db, key, input, async (tx) => {
+      const order = await placeOrder(tx, input, { correlationId: String(req.id) });
+      req.log.info({ orderId: order.id, totalCents: order.totalCents }, "order accepted");
+      return { statusCode: 202, body: orderView(order) };
+    });
+    relay.kick();
+    res.status(statusCode).json(body);
+  });
+
+  router.get("/api/orders", async (_req, res) => {
+    res.json((await listOrders(db)).map(orderView));
+  });
+
+  router.get("/api/orders/:id", async (req, res) => {
+    const { id } = validate(OrderId, req.params);
+    const order = await findOrder(db, id);
+    if (!order) throw new NotFound(`No order ${id}`);
+    res.json(orderView(order));
+  });
+
+  router.get("/api/orders/:id/events", async (req, res) => {
+    const { id } = validate(OrderId, req.params);
+    await streamStatus(db, feed, id, req, res);
+  });
+
+  router.post("/api/orders/:id/cancel", async (req, res) => {
+    const { id } = validate(OrderId, req.params);
+    const order = await inTransaction(db, (tx) => cancelOrder(tx, id, { correlationId: String(req.id) }));
+    relay.kick();
+    req.log.info({ orderId: id }, "order cancelled");
+    res.status(202).json(orderView(order));
+  });
+
+  /** Orders' copy of the catalog, for trainers and tests: what orders believes the prices are. */
+  router.get("/admin/product-copy", async (_req, res) => {
+    res.json(await listProductCopy(db));
+  });
+
+  router.post("/admin/reset", async (_req, res) => {
+    await inTransaction(db, clearOrders);
+    res.status(204).end();
+  });
+
+  return router;
+}

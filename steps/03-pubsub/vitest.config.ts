@@ -1,0 +1,5 @@
+import { defineProject } from "vitest/config";
+
+export default defineProject({
+  test: { name: "03-pubsub", include: ["services/*/test/**/*.{test,spec}.ts"], testTimeout: 20_000, hookTimeout: 30_000 },
+});
