@@ -4,7 +4,7 @@ import { diff } from "./commands/diff.ts";
 import { doctor } from "./commands/doctor.ts";
 import { hint } from "./commands/hint.ts";
 import { list } from "./commands/list.ts";
-import { generate, resetData, start, test } from "./commands/misc.ts";
+import { generate, rebuildReadModels, resetData, start, test } from "./commands/misc.ts";
 import { reset } from "./commands/reset.ts";
 import { solution } from "./commands/solution.ts";
 import { findRoot } from "./repo.ts";
@@ -24,6 +24,7 @@ export const HELP = `Usage: npx workshop <command>
   diff <a> <b> [--stat]     two steps (diff 01 02), or an exercise and its reference (diff 01 01.1)
   reset <exercise>          put the exercise's TODO back in your copy
   reset-data                seed data back (through a running shop, else by deleting data folders)
+  rebuild                   step 04: drop orders' read models and rebuild them from the event store
   doctor                    check Node, npm, Chromium, RabbitMQ, ports and disk, with fixes
   generate                  (authors) write exercises/ from the steps' exercise regions
 `;
@@ -56,6 +57,8 @@ export async function main(argv: string[]): Promise<number> {
         return reset(root, need(args[0], "<exercise>"));
       case "reset-data":
         return await resetData(root);
+      case "rebuild":
+        return await rebuildReadModels();
       case "doctor":
         return await doctor({ root, amqpUrl: process.env.AMQP_URL });
       case "generate":

@@ -47,10 +47,10 @@ export function stubRegions(text: string): string {
   return lines.join("\n");
 }
 
-/** Puts `body` between the markers of region `id`, keeping the markers. */
-export function replaceRegionBody(text: string, id: string, body: string): string {
-  const region = findRegions(text).find((r) => r.id === id);
-  if (!region) throw new Error(`No region ${id} in this file`);
+/** Puts `body` between the markers of region `id` (its n-th one in the file), keeping the markers. */
+export function replaceRegionBody(text: string, id: string, body: string, occurrence = 0): string {
+  const region = findRegions(text).filter((r) => r.id === id)[occurrence];
+  if (!region) throw new Error(`No region ${id} (#${occurrence + 1}) in this file`);
   const lines = text.split("\n");
   lines.splice(region.start + 1, region.end - region.start - 1, ...body.split("\n"));
   return lines.join("\n");
@@ -62,4 +62,10 @@ export function withoutMarkers(text: string): string {
     .split("\n")
     .filter((line) => !START.test(line) && !END.test(line))
     .join("\n");
+}
+
+/** Every region `id` of `text` gets the body of the same region in `source` (a file may hold several). */
+export function copyRegions(text: string, source: string, id: string): string {
+  const bodies = findRegions(source).filter((r) => r.id === id).map((r) => r.body);
+  return bodies.reduce((result, body, n) => replaceRegionBody(result, id, body, n), text);
 }

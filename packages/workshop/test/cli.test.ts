@@ -2,7 +2,7 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { findRegions, replaceRegionBody } from "../src/regions.ts";
+import { copyRegions } from "../src/regions.ts";
 import { makeTempWorkshop, repoRoot, workshop } from "./temp-workshop.ts";
 
 const root = makeTempWorkshop("01-monolith");
@@ -10,10 +10,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const file = "services/orders/src/cancel-order.ts";
 const mine = join(root, "exercises/01-monolith", file);
-const solveCancel = () => {
-  const reference = findRegions(readFileSync(join(repoRoot, "steps/01-monolith", file), "utf8")).find((r) => r.id === "01.1")!;
-  writeFileSync(mine, replaceRegionBody(readFileSync(mine, "utf8"), "01.1", reference.body));
-};
+const solveCancel = () => writeFileSync(mine, copyRegions(readFileSync(mine, "utf8"), readFileSync(join(repoRoot, "steps/01-monolith", file), "utf8"), "01.1"));
 
 describe("npx workshop, followed as a learner would", () => {
   it("When a learner starts, then list shows step 01's exercises as not tried", async () => {

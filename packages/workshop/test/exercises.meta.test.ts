@@ -5,7 +5,7 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { exercisesOf } from "../src/exercises.ts";
-import { findRegions, replaceRegionBody } from "../src/regions.ts";
+import { copyRegions } from "../src/regions.ts";
 import { listSteps } from "../src/repo.ts";
 import { runExerciseTests } from "../src/run.ts";
 import { starterDrift } from "../src/starter.ts";
@@ -36,9 +36,8 @@ describe.each(stepsWithExercises.map((s) => [s.name, s]))("The exercises of %s, 
 
     // With the reference code put between the markers, the same tests pass
     for (const file of exercise.files) {
-      const reference = findRegions(readFileSync(join(step.dir, file), "utf8")).find((r) => r.id === exercise.id)!;
       const mine = join(tempStep.exerciseDir, file);
-      writeFileSync(mine, replaceRegionBody(readFileSync(mine, "utf8"), exercise.id, reference.body));
+      writeFileSync(mine, copyRegions(readFileSync(mine, "utf8"), readFileSync(join(step.dir, file), "utf8"), exercise.id));
     }
     const solved = await runExerciseTests(tempStep.exerciseDir, exercise.testFilter, true);
     expect(solved.code, solved.output).toBe(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findRegions, replaceRegionBody, stubRegions, withoutMarkers } from "../src/regions.ts";
+import { copyRegions, findRegions, replaceRegionBody, stubRegions, withoutMarkers } from "../src/regions.ts";
 
 const source = `export function cancel() {
   // #region exercise 01.1: cancel gives everything back
@@ -27,6 +27,12 @@ describe("Exercise regions", () => {
 
   it("When a region body is replaced, then only what is between the markers changes", () => {
     expect(replaceRegionBody(stubRegions(source), "01.1", "  return 42;")).toBe(source.replace("  release();\n  return refund();", "  return 42;"));
+  });
+
+  it("When a file holds two regions of one exercise, then each gets its own reference body back", () => {
+    const two = `${source}\nfunction other() {\n  // #region exercise 01.1: the second half\n  return 2;\n  // #endregion\n}\n`;
+
+    expect(copyRegions(stubRegions(two), two, "01.1")).toBe(two);
   });
 
   it("When diffing, then the marker lines are left out", () => {

@@ -58,3 +58,18 @@ export function generate(root: string): number {
   }
   return 0;
 }
+
+/** Step 04: drop orders' read models and build them again from the event store. */
+export async function rebuildReadModels(url = process.env.ORDERS_URL ?? "http://localhost:3003"): Promise<number> {
+  try {
+    const response = await fetch(`${url}/admin/projections/rebuild`, { method: "POST", signal: AbortSignal.timeout(60_000) });
+    if (!response.ok) throw new Error(`answered ${response.status}`);
+    const { rebuilt, ms } = (await response.json()) as { rebuilt: Record<string, number>; ms: number };
+    for (const [name, events] of Object.entries(rebuilt)) console.log(`${name}: rebuilt from ${events} events`);
+    console.log(`in ${ms} ms`);
+    return 0;
+  } catch (error) {
+    console.error(`Could not rebuild at ${url} (${(error as Error).message}). Is step 04 running? npx workshop start 04`);
+    return 1;
+  }
+}

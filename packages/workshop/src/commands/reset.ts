@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { findExercise } from "../exercises.ts";
 import { clearProgress } from "../progress.ts";
-import { findRegions, replaceRegionBody } from "../regions.ts";
+import { copyRegions } from "../regions.ts";
 import { generateStarter } from "../starter.ts";
 import { dim } from "../style.ts";
 
@@ -13,10 +13,9 @@ export function reset(root: string, id: string): number {
   for (const file of exercise.files) {
     const mine = join(exercise.step.exerciseDir, file);
     const fresh = starter.get(file)!;
-    const freshBody = findRegions(fresh).find((r) => r.id === id)!.body;
     let text: string;
     try {
-      text = replaceRegionBody(readFileSync(mine, "utf8"), id, freshBody);
+      text = copyRegions(readFileSync(mine, "utf8"), fresh, id);
     } catch {
       text = fresh; // the markers are gone: the whole file goes back to the starter
       console.log(dim(`  ${file}: region markers not found, the whole file was restored`));

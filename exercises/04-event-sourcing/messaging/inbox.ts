@@ -1,0 +1,30 @@
+// The inbox: a consumer records the id of every message it handled, in the same transaction as
+// the handling. The broker delivers at least once, so a message can come twice; the second time,
+// the id is already there and nothing happens.
+import type { Envelope } from "./envelope.ts";
+import { stats } from "./faults.ts";
+
+export interface InboxTable {
+  inboxMessage: {
+    findUnique(args: { where: { consumer_messageId: { consumer: string; messageId: string } } }): Promise<unknown>;
+    create(args: { data: { consumer: string; messageId: string } }): Promise<unknown>;
+  };
+}
+
+/** Runs `handle` once per message id and consumer; returns false when it had run before. */
+export async function handleOnce<Tx extends InboxTable>(
+  inTransaction: <T>(work: (tx: Tx) => Promise<T>) => Promise<T>,
+  consumer: string,
+  message: Envelope,
+  handle: (tx: Tx) => Promise<void>,
+): Promise<boolean> {
+  const handled = await inTransaction(async (tx) => {
+    const key = { consumer, messageId: message.id };
+    if (await tx.inboxMessage.findUnique({ where: { consumer_messageId: key } })) return false;
+    await handle(tx);
+    await tx.inboxMessage.create({ data: key });
+    return true;
+  });
+  if (!handled) stats.duplicatesSuppressed += 1;
+  return handled;
+}

@@ -1,0 +1,82 @@
+// The transactional outbox: a service writes the events of a change into its own database, in
+// the same transaction as the change. The relay then publishes them, in order, and marks each one
+// sent once the broker confirmed it. A crash between commit and publish loses nothing: the relay
+// finds the row again after the restart (and the broker may then see it twice: consumers dedupe).
+import type { Logger } from "@shop/kit";
+import type { Broker } from "./broker.ts";
+import type { Envelope } from "./envelope.ts";
+import { faults } from "./faults.ts";
+
+export interface OutboxRow {
+  id: string;
+  body: string;
+}
+
+/** What the relay needs from a service's Prisma client: its OutboxMessage table. */
+export interface OutboxTable {
+  outboxMessage: {
+    create(args: { data: { id: string; type: string; body: string } }): Promise<unknown>;
+    findMany(args: { where: { sentAt: null }; orderBy: { position: "asc" }; take: number }): Promise<OutboxRow[]>;
+    update(args: { where: { id: string }; data: { sentAt: Date } }): Promise<unknown>;
+  };
+}
+
+/** Call inside the transaction that makes the change. */
+export async function addToOutbox(tx: OutboxTable, ...messages: Envelope[]): Promise<void> {
+  for (const message of messages) {
+    await tx.outboxMessage.create({ data: { id: message.id, type: message.type, body: JSON.stringify(message) } });
+  }
+}
+
+export interface Relay {
+  /** Publish now rather than at the next poll: call after a commit. */
+  kick(): void;
+  stop(): Promise<void>;
+}
+
+export function startRelay(db: OutboxTable, broker: Broker, log: Logger, pollMs = 100): Relay {
+  let running: Promise<void> | undefined;
+  let again = false;
+  let stopped = false;
+
+  const drain = async () => {
+    if (faults.relayPaused) return;
+    for (;;) {
+      const batch = await db.outboxMessage.findMany({ where: { sentAt: null }, orderBy: { position: "asc" }, take: 100 });
+      if (batch.length === 0) return;
+      for (const row of batch) {
+        await broker.publish(JSON.parse(row.body) as Envelope);
+        await db.outboxMessage.update({ where: { id: row.id }, data: { sentAt: new Date() } });
+      }
+    }
+  };
+
+  const kick = () => {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = drain()
+      .catch((error) => log.warn({ err: String(error) }, "outbox relay: publish failed; will try again"))
+      .finally(() => {
+        running = undefined;
+        if (again) {
+          again = false;
+          kick();
+        }
+      });
+  };
+
+  const timer = setInterval(kick, pollMs);
+  broker.afterEachMessage(kick);
+  kick();
+  return {
+    kick,
+    stop: async () => {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

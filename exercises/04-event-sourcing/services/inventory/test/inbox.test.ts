@@ -1,0 +1,58 @@
+// The idempotent consumer (inbox), on inventory's real database.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { freshDataDir } from "@shop/kit";
+import { envelope } from "../../../messaging/envelope.ts";
+import { handleOnce } from "../../../messaging/inbox.ts";
+import { inTransaction, openDatabase, type PrismaClient, type Tx } from "../prisma/client.ts";
+import { seedInventory } from "../src/db/seed.ts";
+
+let db: PrismaClient;
+beforeEach(async () => {
+  db = openDatabase(freshDataDir("ex-03-4-"));
+  await seedInventory(db);
+});
+afterEach(() => db.$disconnect());
+
+const run = (work: (tx: Tx) => Promise<any>) => inTransaction(db, work);
+const takeOneMug = async (tx: Tx) => {
+  await tx.stock.update({ where: { sku: "MUG-001" }, data: { available: { decrement: 1 } } });
+};
+const mugs = async () => (await db.stock.findUnique({ where: { sku: "MUG-001" } }))!.available;
+const message = envelope("orders.order-placed", { orderId: "o-1" }, { correlationId: "c-1" });
+
+describe("handleOnce, the idempotent consumer", () => {
+  it("When the broker delivers the same message twice, then it has one effect", async () => {
+    const first = await handleOnce<Tx>(run, "inventory.order-placed", message, takeOneMug);
+    const second = await handleOnce<Tx>(run, "inventory.order-placed", message, takeOneMug);
+
+    expect([first, second]).toEqual([true, false]);
+    expect(await mugs()).toBe(24);
+  });
+
+  it("When two different messages come, then each has its effect", async () => {
+    await handleOnce<Tx>(run, "inventory.order-placed", message, takeOneMug);
+    await handleOnce<Tx>(run, "inventory.order-placed", envelope("orders.order-placed", { orderId: "o-2" }, { correlationId: "c-2" }), takeOneMug);
+
+    expect(await mugs()).toBe(23);
+  });
+
+  it("When two consumers get the same message, then each handles it once", async () => {
+    await handleOnce<Tx>(run, "inventory.order-placed", message, takeOneMug);
+    await handleOnce<Tx>(run, "inventory.order-cancelled", message, takeOneMug);
+
+    expect(await mugs()).toBe(23);
+  });
+
+  it("When handling fails half-way, then neither the effect nor the message id is kept, and the retry does the work", async () => {
+    const failing = async (tx: Tx) => {
+      await takeOneMug(tx);
+      throw new Error("the handler failed after its first write");
+    };
+
+    await expect(handleOnce<Tx>(run, "inventory.order-placed", message, failing)).rejects.toThrow("the handler failed");
+    expect(await mugs()).toBe(25);
+
+    expect(await handleOnce<Tx>(run, "inventory.order-placed", message, takeOneMug)).toBe(true);
+    expect(await mugs()).toBe(24);
+  });
+});

@@ -1,0 +1,40 @@
+// The orders service, on port 3003, event-sourced: every order is a stream of events in its own
+// database. Read models and the broker both follow the store from their checkpoints.
+import { assertBrokerReachable, closeOnSignals, createLogger, listen, serviceApp } from "@shop/kit";
+import { connectBroker } from "../../../messaging/broker.ts";
+import { messagingRoutes } from "../../../messaging/faults.ts";
+import { openDatabase } from "../prisma/client.ts";
+import { ordersRoutes } from "./http/routes.ts";
+import { catalogSnapshotRequested } from "./messaging/events.ts";
+import { startForwarder } from "./messaging/forwarder.ts";
+import { ordersHandlers } from "./messaging/handlers.ts";
+import { StatusFeed } from "./messaging/status-feed.ts";
+import { catchUpAll } from "./projections/index.ts";
+
+await assertBrokerReachable();
+const logger = createLogger("orders");
+const db = openDatabase(process.env.DATA_DIR ?? "data/orders");
+await db.$executeRawUnsafe("PRAGMA synchronous = NORMAL"); // WAL is durable enough for a workshop, and much faster
+const feed = new StatusFeed();
+
+const broker = await connectBroker("orders", logger);
+const forwarder = startForwarder(db, broker, logger);
+await catchUpAll(db);
+const afterChange = async () => {
+  await catchUpAll(db);
+  forwarder.kick();
+};
+const handlers = ordersHandlers(db, feed, afterChange);
+await broker.consume("orders.product-changed", handlers.productChanged);
+await broker.consume("orders.order-outcomes", handlers.outcome);
+// Catch up: whatever the catalog published before this queue existed comes again as a snapshot.
+await broker.publish(catalogSnapshotRequested());
+
+const server = await listen(serviceApp("orders", logger, [ordersRoutes(db, feed, afterChange), messagingRoutes()]), Number(process.env.PORT ?? 3003));
+logger.info({ url: server.url }, "orders listening");
+closeOnSignals(async () => {
+  await server.close();
+  await forwarder.stop();
+  await broker.close();
+  await db.$disconnect();
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { eventually } from "@shop/kit";
+import { GOOD_CARD, untilQuiet, useShop } from "../../../test/support/shop.ts";
+
+const shop = useShop();
+
+const confirmedMugs = async () => {
+  const { body } = await shop.api.post("/api/orders", { lines: [{ sku: "MUG-001", qty: 2 }], card: GOOD_CARD });
+  return shop.statusOf(body.id, "CONFIRMED");
+};
+
+describe("POST /api/orders/:id/cancel", () => {
+  it("When a CONFIRMED order is cancelled, then it is CANCELLED at once, and stock, payment and shipment follow by events", async () => {
+    const order = await confirmedMugs();
+
+    const { status, body } = await shop.api.post(`/api/orders/${order.id}/cancel`);
+
+    expect(status).toBe(202);
+    expect(body).toMatchObject({ id: order.id, status: "CANCELLED" });
+    await eventually(() => {
+      const after = shop.snapshot();
+      expect(after.Stock).toContainEqual({ sku: "MUG-001", available: 25, reserved: 0 });
+      expect(after.Payment).toEqual([expect.objectContaining({ orderId: order.id, refundedAt: expect.any(String) })]);
+      expect(after.Shipment).toEqual([expect.objectContaining({ orderId: order.id, cancelledAt: expect.any(String) })]);
+    });
+  });
+
+  it("When a cancelled order is cancelled again, then 409 and nothing changes", async () => {
+    const order = await confirmedMugs();
+    await shop.api.post(`/api/orders/${order.id}/cancel`);
+    await untilQuiet(shop);
+    const before = shop.snapshot();
+
+    const { status, body } = await shop.api.post(`/api/orders/${order.id}/cancel`);
+
+    expect(status).toBe(409);
+    expect(body.error.code).toBe("ORDER_NOT_CANCELLABLE");
+    expect(shop.snapshot()).toEqual(before);
+  });
+
+  it("When the order does not exist, then 404 and nothing changes", async () => {
+    const before = shop.snapshot();
+
+    const { status } = await shop.api.post("/api/orders/00000000-0000-4000-8000-000000000000/cancel");
+
+    expect(status).toBe(404);
+    expect(shop.snapshot()).toEqual(before);
+  });
+});

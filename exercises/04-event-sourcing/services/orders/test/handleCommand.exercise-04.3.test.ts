@@ -1,0 +1,52 @@
+// Exercise 04.3: retrying a command when another writer appended first, on a real event store,
+// with a tiny decider of its own (a ticket counter with a limit), so only the retry is tested.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { PrismaClient } from "../prisma/client.ts";
+import { readStream } from "../src/event-store/event-store.ts";
+import { handleCommand, type Decider } from "../src/handle-command.ts";
+import { eventStoreDatabase, metadata } from "./support.ts";
+
+let db: PrismaClient;
+beforeEach(() => (db = eventStoreDatabase()));
+afterEach(() => db.$disconnect());
+
+type Take = { type: "TakeTicket"; data: { show: string } };
+type Taken = { type: "TicketTaken"; data: { seat: number } };
+class SoldOut extends Error {}
+
+/** Seats are numbered in order; a lost update would hand out one seat twice. */
+const tickets = (seats: number): Decider<Take, Taken, number> => ({
+  initialState: 0,
+  evolve: (taken) => taken + 1,
+  decide: (_command, taken) => {
+    if (taken >= seats) throw new SoldOut();
+    return [{ type: "TicketTaken", data: { seat: taken + 1 } }];
+  },
+  streamOf: (command) => `show-${command.data.show}`,
+});
+const take: Take = { type: "TakeTicket", data: { show: "s1" } };
+
+describe("Exercise 04.3: handleCommand retries on a version conflict", () => {
+  it("When 20 buyers take a ticket at once, then every one gets a seat, no seat twice: conflicts were retried", async () => {
+    const results = await Promise.all(Array.from({ length: 20 }, () => handleCommand(db, tickets(100), take, metadata)));
+
+    const seats = (await readStream(db, "show-s1")).map((e) => e.data.seat);
+    expect(seats).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(results.reduce((sum, r) => sum + r.conflicts, 0)).toBeGreaterThan(0);
+  });
+
+  it("When 20 buyers race for 5 seats, then 5 get one and 15 are told it is sold out, decided on the fresh state", async () => {
+    const results = await Promise.allSettled(Array.from({ length: 20 }, () => handleCommand(db, tickets(5), take, metadata)));
+
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(5);
+    expect(results.filter((r) => r.status === "rejected" && r.reason instanceof SoldOut)).toHaveLength(15);
+    expect((await readStream(db, "show-s1")).map((e) => e.data.seat)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it("When nobody else writes, then the command is decided once, with no conflict", async () => {
+    const result = await handleCommand(db, tickets(5), take, metadata);
+
+    expect(result).toMatchObject({ state: 1, conflicts: 0 });
+    expect(result.events.map((e) => e.data)).toEqual([{ seat: 1 }]);
+  });
+});

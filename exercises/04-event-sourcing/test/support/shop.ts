@@ -1,0 +1,242 @@
+// Starts every process of step 03 (services.json) on free ports with fresh databases and its own
+// namespace on the real broker, and gives the tests the storefront API, each service to stop or
+// restart, a read-only look at every database, and a clean broker afterwards.
+import { randomBytes } from "node:crypto";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, beforeEach, expect } from "vitest";
+import { brokerAddress, chaosClient, eventually, startStep, startTcpProxy, type RunningService, type RunningStep, type TcpProxy } from "@shop/kit";
+import { Connection } from "rabbitmq-client";
+import { DEFAULT_AMQP_URL } from "@shop/kit";
+import { deleteTopology } from "../../messaging/cleanup.ts";
+import { QUEUES } from "../../messaging/topology.ts";
+import { SEED_PRODUCTS } from "../../services/catalog/src/db/seed.ts";
+import { SEED_STOCK } from "../../services/inventory/src/db/seed.ts";
+
+const stepDir = join(import.meta.dirname, "../..");
+
+export interface TestShop {
+  url: string;
+  step: RunningStep;
+  namespace: string;
+  /** The link between every service and the broker, when started with `brokerLink: true`. */
+  brokerLink?: TcpProxy;
+  api: Api;
+  service(name: string): RunningService;
+  chaos(name: string): ReturnType<typeof chaosClient>;
+  /** Every row of the business tables of every service, for "nothing changed" checks. */
+  snapshot(): Snapshot;
+  /** Waits until the order has this status (events take a moment), and returns it. */
+  statusOf(orderId: string, status: string): Promise<any>;
+  /** Seed data back, every service up and healed, and every copy caught up. */
+  reset(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface ApiResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export type Api = ReturnType<typeof apiFor>;
+
+export const SEED_VIEW = SEED_PRODUCTS.map((p) => ({ ...p, available: SEED_STOCK[p.sku] })).sort((a, b) => a.name.localeCompare(b.name));
+
+export interface ShopOptions {
+  env?: Record<string, Record<string, string>>;
+  /** Put a TCP proxy between the services and the broker, so a test can cut the link. */
+  brokerLink?: boolean;
+}
+
+export async function startShop({ env = {}, brokerLink = false }: ShopOptions = {}): Promise<TestShop> {
+  const namespace = `test-${randomBytes(4).toString("hex")}.`;
+  const proxy = brokerLink ? await startTcpProxy(brokerAddress()) : undefined;
+  const sharedEnv: Record<string, string> = { SHOP_NAMESPACE: namespace };
+  if (proxy) sharedEnv.AMQP_URL = `amqp://guest:guest@127.0.0.1:${proxy.port}`;
+  const step = await startStep(stepDir, { env, sharedEnv });
+  const web = step.services.web!;
+  const api = apiFor(web.url);
+  const service = (name: string) => {
+    const found = step.services[name];
+    if (!found) throw new Error(`No service ${name}`);
+    return found;
+  };
+  const shop: TestShop = {
+    url: web.url,
+    step,
+    namespace,
+    brokerLink: proxy,
+    api,
+    service,
+    chaos: (name) => chaosClient(service(name).url),
+    snapshot: () => snapshotOf(step),
+    statusOf: (orderId, status) =>
+      eventually(async () => {
+        const { body } = await api.get(`/api/orders/${orderId}`);
+        expect(body.status).toBe(status);
+        return body;
+      }),
+    reset: async () => {
+      proxy?.restore();
+      for (const s of Object.values(step.services)) {
+        await s.start();
+        await chaosClient(s.url).heal();
+        await fetch(`${s.url}/chaos/messaging`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ deliverTwice: false, relayPaused: false }) });
+      }
+      await untilQuiet(shop); // a late event of the previous test must not land after the reset
+      const { status, body } = await api.post("/api/admin/reset");
+      if (status !== 204) throw new Error(`reset failed with ${status}: ${JSON.stringify(body)}`);
+      await caughtUp(shop);
+    },
+    stop: async () => {
+      await step.stop();
+      await proxy?.close();
+      await deleteTopology(namespace);
+    },
+  };
+  await caughtUp(shop);
+  return shop;
+}
+
+/**
+ * Waits until nothing is in flight: every outbox sent, every queue empty, and no message handled
+ * since the previous look (one may be in a handler while its queue already looks empty).
+ */
+export async function untilQuiet(shop: TestShop): Promise<void> {
+  let lastHandled = -1;
+  await eventually(
+    async () => {
+      for (const service of ["catalog", "inventory", "orders", "payments"]) {
+        const db = new Database(join(shop.step.services[service]!.dataDir, `${service}.db`), { readonly: true });
+        try {
+          // orders has no outbox: its event store is one, read by the forwarder from its checkpoint
+          const unsent =
+            service === "orders"
+              ? `SELECT (SELECT coalesce(max(position), 0) FROM Event) - coalesce((SELECT position FROM Checkpoint WHERE name = 'forwarder'), 0)`
+              : `SELECT count(*) FROM OutboxMessage WHERE sentAt IS NULL`;
+          expect(db.prepare(unsent).pluck().get(), `${service} not yet published`).toBe(0);
+        } finally {
+          db.close();
+        }
+      }
+      expect(await queueDepths(shop.namespace)).toEqual({});
+      const handled = (await messagingTotals(shop)).handled ?? 0;
+      const stable = handled === lastHandled;
+      lastHandled = handled;
+      expect(stable, "messages still being handled").toBe(true);
+    },
+    { timeout: 30_000, interval: 100 },
+  );
+}
+
+/** The (ready) messages waiting in the namespace's queues, for queues that have any. */
+async function queueDepths(namespace: string): Promise<Record<string, number>> {
+  const connection = new Connection({ url: process.env.AMQP_URL ?? DEFAULT_AMQP_URL, connectionName: "test-depths" });
+  try {
+    const depths: Record<string, number> = {};
+    for (const queue of Object.keys(QUEUES).flatMap((q) => [q, `${q}.retry`])) {
+      const { messageCount } = await connection.queueDeclare({ queue: `${namespace}${queue}`, passive: true }).catch(() => ({ messageCount: 0 }));
+      if (messageCount > 0) depths[queue] = messageCount;
+    }
+    return depths;
+  } finally {
+    await connection.close();
+  }
+}
+
+/** The copies (the gateway's product list, orders' prices) have the seed data. */
+async function caughtUp(shop: TestShop): Promise<void> {
+  const prices = SEED_PRODUCTS.map(({ sku, name, priceCents }) => ({ sku, name, priceCents })).sort((a, b) => a.sku.localeCompare(b.sku));
+  await eventually(async () => {
+    expect((await shop.api.get("/api/products")).body).toEqual(SEED_VIEW);
+    expect(await (await fetch(`${shop.service("orders").url}/admin/product-copy`)).json()).toEqual(prices);
+  }, { timeout: 10_000 });
+}
+
+export function apiFor(baseUrl: string) {
+  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse> => {
+    const response = await fetch(baseUrl + path, {
+      method,
+      headers: { "content-type": "application/json", ...headers },
+      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
+  };
+  return {
+    get: (path: string, headers?: Record<string, string>) => call("GET", path, undefined, headers),
+    post: (path: string, body?: unknown, headers?: Record<string, string>) => call("POST", path, body, headers),
+    put: (path: string, body?: unknown, headers?: Record<string, string>) => call("PUT", path, body, headers),
+  };
+}
+
+/**
+ * Which service's database holds which business tables (inboxes and copies left out). Orders'
+ * truth is its Event table; the tests look at orders through their read model, `OrderView`.
+ */
+const TABLES_BY_SERVICE = {
+  catalog: { Product: "Product" },
+  inventory: { Stock: "Stock", Reservation: "Reservation" },
+  orders: { Order: "OrderView", Event: "Event", IdempotencyRecord: "IdempotencyRecord" },
+  payments: { Payment: "Payment" },
+  shipping: { Shipment: "Shipment" },
+} as const;
+type Table = { [S in keyof typeof TABLES_BY_SERVICE]: keyof (typeof TABLES_BY_SERVICE)[S] }[keyof typeof TABLES_BY_SERVICE];
+export type Snapshot = Record<Table, any[]>;
+
+function snapshotOf(step: RunningStep): Snapshot {
+  const snapshot: Partial<Snapshot> = {};
+  for (const [service, tables] of Object.entries(TABLES_BY_SERVICE)) {
+    const db = new Database(join(step.services[service]!.dataDir, `${service}.db`), { readonly: true });
+    try {
+      for (const [key, table] of Object.entries(tables)) snapshot[key as Table] = db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all();
+    } finally {
+      db.close();
+    }
+  }
+  return snapshot as Snapshot;
+}
+
+/**
+ * One shop per test file: started before the first test, back to the seed data (every service
+ * up, healed and caught up) before each test unless `reset: false`, stopped and its broker
+ * topology deleted after the last.
+ */
+export function useShop({ reset = true, ...options }: ShopOptions & { reset?: boolean } = {}): TestShop {
+  const shop = {} as TestShop;
+  beforeAll(async () => {
+    Object.assign(shop, await startShop(options));
+  });
+  if (reset) beforeEach(() => shop.reset());
+  afterAll(() => shop.stop?.());
+  return shop;
+}
+
+export const GOOD_CARD = "4242424242424242";
+export const DECLINED_CARD = "4000000000000002";
+
+/** The messaging counters of every service, added up: handled, retried, dead-lettered, duplicates suppressed. */
+export async function messagingTotals(shop: TestShop): Promise<Record<string, number>> {
+  const totals: Record<string, number> = {};
+  for (const service of Object.values(shop.step.services)) {
+    const { stats } = await (await fetch(`${service.url}/admin/messaging`)).json();
+    for (const [key, value] of Object.entries(stats as Record<string, number>)) totals[key] = (totals[key] ?? 0) + value;
+  }
+  return totals;
+}
+
+/** Waits until every given order has reached a final status; returns how many ended in each. */
+export async function settled(shop: TestShop, orderIds: string[], timeout = 60_000): Promise<Record<string, number>> {
+  return eventually(
+    async () => {
+      const orders: { id: string; status: string }[] = shop.snapshot().Order;
+      const wanted = new Set(orderIds);
+      const mine = orders.filter((o) => wanted.has(o.id));
+      expect(mine.filter((o) => o.status === "PENDING")).toEqual([]);
+      expect(mine).toHaveLength(orderIds.length);
+      return mine.reduce<Record<string, number>>((count, o) => ({ ...count, [o.status]: (count[o.status] ?? 0) + 1 }), {});
+    },
+    { timeout, interval: 200 },
+  );
+}

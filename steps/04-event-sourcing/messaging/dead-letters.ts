@@ -1,0 +1,42 @@
+// Looking at and replaying dead letters: messages that failed MAX_ATTEMPTS times and were parked
+// in their queue's `.dlq`. Replaying moves them back to the queue they came from, for another
+// round of attempts, once whatever made them fail is fixed.
+import { Connection } from "rabbitmq-client";
+import { DEFAULT_AMQP_URL } from "@shop/kit";
+import type { Envelope } from "./envelope.ts";
+import { namespaced, QUEUES, type QueueName } from "./topology.ts";
+
+const connect = () => new Connection({ url: process.env.AMQP_URL ?? DEFAULT_AMQP_URL, connectionName: "dead-letters" });
+
+/** How many messages wait in each queue's dead-letter queue (queues without any are left out). */
+export async function deadLetterCounts(): Promise<Record<string, number>> {
+  const connection = connect();
+  try {
+    const counts: Record<string, number> = {};
+    for (const queue of Object.keys(QUEUES)) {
+      const { messageCount } = await connection.queueDeclare({ queue: namespaced(`${queue}.dlq`), durable: true });
+      if (messageCount > 0) counts[queue] = messageCount;
+    }
+    return counts;
+  } finally {
+    await connection.close();
+  }
+}
+
+/** Moves every dead letter of a queue back into it; returns the messages moved. */
+export async function replayDeadLetters(queue: QueueName): Promise<Envelope[]> {
+  const connection = connect();
+  const channel = await connection.acquire();
+  try {
+    const moved: Envelope[] = [];
+    for (let msg = await channel.basicGet({ queue: namespaced(`${queue}.dlq`) }); msg; msg = await channel.basicGet({ queue: namespaced(`${queue}.dlq`) })) {
+      await channel.basicPublish({ routingKey: namespaced(queue), durable: true, contentType: "application/json" }, msg.body);
+      channel.basicAck({ deliveryTag: msg.deliveryTag });
+      moved.push(msg.body as Envelope);
+    }
+    return moved;
+  } finally {
+    await channel.close();
+    await connection.close();
+  }
+}

@@ -1,0 +1,100 @@
+// The event store on Prisma and SQLite: an append-only table with a global position and, per
+// stream, a version. Appending says which version it expects the stream to be at; the unique
+// (streamId, version) index turns a concurrent writer into a ConcurrencyConflict.
+import { randomUUID } from "node:crypto";
+import type { Trace } from "../../../../messaging/envelope.ts";
+import type { Db } from "../../prisma/client.ts";
+import { CURRENT_SCHEMA, upcast } from "./upcasters.ts";
+
+/** Which request an event belongs to, and which message it follows from (as in every envelope). */
+export type Metadata = Trace;
+
+export interface StoredEvent<E extends { type: string; data: unknown } = { type: string; data: any }> {
+  position: number;
+  streamId: string;
+  version: number;
+  type: E["type"];
+  data: E["data"];
+  metadata: { correlationId: string; causationId: string | null; eventId: string; occurredAt: string };
+}
+
+export class ConcurrencyConflict extends Error {
+  readonly code = "CONCURRENCY_CONFLICT";
+  constructor(
+    readonly streamId: string,
+    readonly expectedVersion: number,
+  ) {
+    super(`Stream ${streamId} is no longer at version ${expectedVersion}`);
+  }
+}
+
+type Row = { position: number; streamId: string; version: number; type: string; schemaVersion: number; data: string; metadata: string };
+
+const toStored = (row: Row): StoredEvent => ({
+  position: row.position,
+  streamId: row.streamId,
+  version: row.version,
+  type: row.type,
+  data: upcast(row.type, row.schemaVersion, JSON.parse(row.data)),
+  metadata: JSON.parse(row.metadata),
+});
+
+/**
+ * Appends events at versions expectedVersion+1, +2, …; fails if the stream has moved on.
+ * The hot path of the store, so it is one hand-written INSERT … RETURNING through the Prisma
+ * client rather than a typed query: three times the appends per second (see `npm run bench`).
+ */
+export async function append<E extends { type: string; data: unknown }>(
+  db: Db,
+  streamId: string,
+  expectedVersion: number,
+  events: E[],
+  metadata: Metadata,
+): Promise<StoredEvent<E>[]> {
+  const occurredAt = new Date().toISOString();
+  const rows = events.map((event, i) => ({
+    streamId,
+    version: expectedVersion + i + 1,
+    type: event.type,
+    schemaVersion: CURRENT_SCHEMA[event.type] ?? 1,
+    data: JSON.stringify(event.data),
+    metadata: JSON.stringify({ correlationId: metadata.correlationId, causationId: metadata.causationId ?? null, eventId: randomUUID(), occurredAt }),
+  }));
+  try {
+    const inserted = await db.$queryRawUnsafe<{ position: number | bigint; version: number | bigint }[]>(
+      `INSERT INTO "Event" ("streamId", "version", "type", "schemaVersion", "data", "metadata") VALUES ${rows.map(() => "(?, ?, ?, ?, ?, ?)").join(", ")} RETURNING "position", "version"`,
+      ...rows.flatMap((r) => [r.streamId, r.version, r.type, r.schemaVersion, r.data, r.metadata]),
+    );
+    const positionOf = new Map(inserted.map((r) => [Number(r.version), Number(r.position)]));
+    return rows.map((row) => toStored({ ...row, position: positionOf.get(row.version)! })) as StoredEvent<E>[];
+  } catch (error) {
+    // the unique (streamId, version) index: someone appended this version first
+    if (/UNIQUE constraint failed|P2002/.test(String((error as Error).message) + String((error as { code?: string }).code))) {
+      throw new ConcurrencyConflict(streamId, expectedVersion);
+    }
+    throw error;
+  }
+}
+
+/** One stream, oldest first; `toVersion` stops there (time travel). */
+export async function readStream(db: Db, streamId: string, { toVersion }: { toVersion?: number } = {}): Promise<StoredEvent[]> {
+  const rows = await db.event.findMany({
+    where: { streamId, ...(toVersion === undefined ? {} : { version: { lte: toVersion } }) },
+    orderBy: { version: "asc" },
+  });
+  return rows.map(toStored);
+}
+
+/** Every stream, in the order the events were stored, after `afterPosition`. */
+export async function readAll(db: Db, afterPosition: number, limit = 1_000): Promise<StoredEvent[]> {
+  const rows = await db.event.findMany({ where: { position: { gt: afterPosition } }, orderBy: { position: "asc" }, take: limit });
+  return rows.map(toStored);
+}
+
+export async function checkpointOf(db: Db, name: string): Promise<number> {
+  return (await db.checkpoint.findUnique({ where: { name } }))?.position ?? 0;
+}
+
+export async function saveCheckpoint(db: Db, name: string, position: number): Promise<void> {
+  await db.checkpoint.upsert({ where: { name }, create: { name, position }, update: { position } });
+}

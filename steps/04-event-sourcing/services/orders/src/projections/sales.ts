@@ -1,0 +1,38 @@
+// A second read model from the same events: what each product has sold. Confirmed orders count,
+// cancelled ones are taken back. Nobody had to plan for it: the events were there all along.
+import type { Db } from "../../prisma/client.ts";
+import type { OrderLine } from "../domain/order.ts";
+import type { StoredEvent } from "../event-store/event-store.ts";
+import type { Projection } from "./projection.ts";
+
+export interface SalesRow {
+  sku: string;
+  qty: number;
+  revenueCents: number;
+}
+
+const linesOf = (event: StoredEvent): OrderLine[] =>
+  event.type === "OrderConfirmed" || event.type === "OrderCancelled" ? (event.data.lines as OrderLine[]) : [];
+
+export const salesByProduct: Projection<SalesRow> = {
+  name: "sales-by-product",
+  keysOf: (event) => linesOf(event).map((l) => l.sku),
+  apply: (rows, event) => {
+    const sign = event.type === "OrderConfirmed" ? 1 : -1;
+    for (const line of linesOf(event)) {
+      const row = rows.get(line.sku) ?? { sku: line.sku, qty: 0, revenueCents: 0 };
+      row.qty += sign * line.qty;
+      row.revenueCents += sign * line.qty * line.unitPriceCents;
+      rows.set(line.sku, row);
+    }
+  },
+  load: async (db: Db, skus) => new Map((await db.salesByProduct.findMany({ where: { sku: { in: skus } } })).map((r) => [r.sku, r])),
+  save: async (db, rows) => {
+    await db.salesByProduct.deleteMany({ where: { sku: { in: [...rows.keys()] } } });
+    await db.salesByProduct.createMany({ data: [...rows.values()] });
+  },
+  clear: async (db) => {
+    await db.salesByProduct.deleteMany();
+  },
+};
+

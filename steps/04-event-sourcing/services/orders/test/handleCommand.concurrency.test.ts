@@ -1,0 +1,47 @@
+// Optimistic concurrency on one stream: 50 commands at once, one correct outcome.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { PrismaClient } from "../prisma/client.ts";
+import { OrderNotCancellable } from "../src/domain/order.ts";
+import { readStream } from "../src/event-store/event-store.ts";
+import { execute } from "../src/orders.ts";
+import { eventStoreDatabase, metadata } from "./support.ts";
+
+let db: PrismaClient;
+beforeEach(() => (db = eventStoreDatabase()));
+afterEach(() => db.$disconnect());
+
+const orderId = "00000000-0000-4000-8000-000000000001";
+
+describe("Commands on one order, at the same moment", () => {
+  it("When 50 cancels of one confirmed order race, then conflicts are retried, one OrderCancelled is stored and 49 are refused", async () => {
+    // Arrange
+    const prices = new Map([["MUG-001", 1299]]);
+    await execute(db, { type: "PlaceOrder", data: { orderId, lines: [{ sku: "MUG-001", qty: 1 }], card: "4242424242424242", prices, now: new Date() } }, metadata);
+    await execute(db, { type: "ConfirmOrder", data: { orderId } }, metadata);
+
+    // Act
+    const results = await Promise.allSettled(Array.from({ length: 50 }, () => execute(db, { type: "CancelOrder", data: { orderId } }, metadata)));
+
+    // Assert
+    const done = results.filter((r) => r.status === "fulfilled");
+    const refused = results.filter((r) => r.status === "rejected");
+    expect(done).toHaveLength(1);
+    expect(refused.every((r) => (r as PromiseRejectedResult).reason instanceof OrderNotCancellable)).toBe(true);
+    expect((await readStream(db, `order-${orderId}`)).map((e) => e.type)).toEqual(["OrderPlaced", "OrderConfirmed", "OrderCancelled"]);
+    const conflicts = done.map((r) => (r as PromiseFulfilledResult<{ conflicts: number }>).value.conflicts);
+    // every racer read version 2; only the first append could win, so the winner may or may not
+    // have retried, but the losers all re-read the stream and saw it CANCELLED
+    expect(conflicts[0]).toBeGreaterThanOrEqual(0);
+  });
+
+  it("When 50 confirmations of one order race, then exactly one OrderConfirmed is stored and the others decide nothing", async () => {
+    const prices = new Map([["MUG-001", 1299]]);
+    await execute(db, { type: "PlaceOrder", data: { orderId, lines: [{ sku: "MUG-001", qty: 1 }], card: "4242424242424242", prices, now: new Date() } }, metadata);
+
+    const results = await Promise.all(Array.from({ length: 50 }, () => execute(db, { type: "ConfirmOrder", data: { orderId } }, metadata)));
+
+    expect(results.filter((r) => r.events.length === 1)).toHaveLength(1);
+    expect(results.reduce((sum, r) => sum + r.conflicts, 0)).toBeGreaterThan(0);
+    expect((await readStream(db, `order-${orderId}`)).map((e) => e.type)).toEqual(["OrderPlaced", "OrderConfirmed"]);
+  });
+});

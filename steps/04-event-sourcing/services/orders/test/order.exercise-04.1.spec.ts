@@ -1,0 +1,95 @@
+// The order decider, as given / when / then: given these events happened, when this command
+// comes, then these events are decided (or this error). Also exercise 04.1.
+import { describe, expect, it } from "vitest";
+import {
+  decide,
+  evolve,
+  initialState,
+  OrderAlreadyPlaced,
+  OrderNotCancellable,
+  OrderNotFound,
+  UnknownSku,
+  type OrderCommand,
+  type OrderEvent,
+  type OrderState,
+} from "../src/domain/order.ts";
+
+const orderId = "o-1";
+const now = new Date("2026-01-01T10:00:00Z");
+const prices = new Map([
+  ["MUG-001", 1299],
+  ["PEN-001", 4599],
+]);
+const mugs = [{ sku: "MUG-001", qty: 2, unitPriceCents: 1299 }];
+
+const placed: OrderEvent = { type: "OrderPlaced", data: { orderId, lines: mugs, totalCents: 2598, card: "4242424242424242", placedAt: now.toISOString() } };
+const confirmed: OrderEvent = { type: "OrderConfirmed", data: { orderId, lines: mugs } };
+const rejected: OrderEvent = { type: "OrderRejected", data: { orderId, reason: "PAYMENT_DECLINED" } };
+const cancelled: OrderEvent = { type: "OrderCancelled", data: { orderId, lines: mugs } };
+
+const place: OrderCommand = { type: "PlaceOrder", data: { orderId, lines: [{ sku: "MUG-001", qty: 2 }], card: "4242424242424242", prices, now } };
+const confirm: OrderCommand = { type: "ConfirmOrder", data: { orderId } };
+const reject: OrderCommand = { type: "RejectOrder", data: { orderId, reason: "OUT_OF_STOCK" } };
+const cancel: OrderCommand = { type: "CancelOrder", data: { orderId } };
+
+/** given(events).when(command) -> the decided events, or the error thrown */
+const given = (...events: OrderEvent[]) => ({
+  when: (command: OrderCommand) => {
+    const state = events.reduce<OrderState>(evolve, initialState);
+    return {
+      then: (expected: OrderEvent[]) => expect(decide(command, state)).toEqual(expected),
+      thenFails: (error: new (...args: any[]) => Error) => expect(() => decide(command, state)).toThrow(error),
+    };
+  },
+});
+
+describe("Order decider", () => {
+  describe("When nothing happened yet", () => {
+    it("then placing prices each line at today's price and totals them", () => given().when(place).then([placed]));
+    it("then an unknown sku is refused", () =>
+      given().when({ ...place, data: { ...place.data, lines: [{ sku: "NOPE-1", qty: 1 }] } } as OrderCommand).thenFails(UnknownSku));
+    it("then an outcome for it is an error: there is no such order", () => given().when(confirm).thenFails(OrderNotFound));
+    it("then cancelling it is an error: there is no such order", () => given().when(cancel).thenFails(OrderNotFound));
+  });
+
+  describe("When placed (PENDING)", () => {
+    it("then the payment going through confirms it, carrying its lines", () => given(placed).when(confirm).then([confirmed]));
+    it("then a rejection rejects it with the reason", () =>
+      given(placed).when(reject).then([{ type: "OrderRejected", data: { orderId, reason: "OUT_OF_STOCK" } }]));
+    it("then placing it again is refused", () => given(placed).when(place).thenFails(OrderAlreadyPlaced));
+    it("then it cannot be cancelled yet", () => given(placed).when(cancel).thenFails(OrderNotCancellable));
+  });
+
+  describe("When confirmed", () => {
+    it("then cancelling it says so, carrying its lines", () => given(placed, confirmed).when(cancel).then([cancelled]));
+    it("then a late or repeated outcome decides nothing", () => {
+      given(placed, confirmed).when(confirm).then([]);
+      given(placed, confirmed).when(reject).then([]);
+    });
+  });
+
+  describe("When rejected", () => {
+    it("then outcomes decide nothing and it cannot be cancelled", () => {
+      given(placed, rejected).when(confirm).then([]);
+      given(placed, rejected).when(cancel).thenFails(OrderNotCancellable);
+    });
+  });
+
+  describe("When cancelled", () => {
+    it("then cancelling again is refused", () => given(placed, confirmed, cancelled).when(cancel).thenFails(OrderNotCancellable));
+  });
+
+  describe("evolve", () => {
+    it("folds the events into the state the storefront shows", () => {
+      expect([placed, confirmed, cancelled].reduce<OrderState>(evolve, initialState)).toEqual({
+        id: orderId,
+        status: "CANCELLED",
+        lines: mugs,
+        totalCents: 2598,
+        rejectionReason: null,
+        createdAt: now,
+      });
+      expect([placed, rejected].reduce<OrderState>(evolve, initialState)).toMatchObject({ status: "REJECTED", rejectionReason: "PAYMENT_DECLINED" });
+    });
+  });
+});

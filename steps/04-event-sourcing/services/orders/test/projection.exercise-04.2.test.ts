@@ -1,0 +1,65 @@
+// Exercise 04.2: the order list projection, fed from a real event store, then dropped and rebuilt.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { PrismaClient } from "../prisma/client.ts";
+import type { OrderEvent } from "../src/domain/order.ts";
+import { append } from "../src/event-store/event-store.ts";
+import { orderList } from "../src/projections/order-list.ts";
+import { catchUp, rebuild } from "../src/projections/projection.ts";
+import { eventStoreDatabase, metadata } from "./support.ts";
+
+let db: PrismaClient;
+beforeEach(() => (db = eventStoreDatabase()));
+afterEach(() => db.$disconnect());
+
+const mugs = [{ sku: "MUG-001", qty: 2, unitPriceCents: 1299 }];
+const placed = (orderId: string): OrderEvent => ({ type: "OrderPlaced", data: { orderId, lines: mugs, totalCents: 2598, card: null, placedAt: "2026-01-01T10:00:00.000Z" } });
+const id = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
+const rows = async () =>
+  (await db.orderView.findMany({ orderBy: { id: "asc" } })).map(({ id, status, totalCents, rejectionReason, version }) => ({ id, status, totalCents, rejectionReason, version }));
+
+describe("Exercise 04.2: the order list projection", () => {
+  it("When an order is placed, then the list has it PENDING, with its lines, total and version", async () => {
+    await append(db, `order-${id(1)}`, 0, [placed(id(1))], metadata);
+
+    await catchUp(db, orderList);
+
+    expect(await rows()).toEqual([{ id: id(1), status: "PENDING", totalCents: 2598, rejectionReason: null, version: 1 }]);
+    expect(JSON.parse((await db.orderView.findUnique({ where: { id: id(1) } }))!.lines)).toEqual(mugs);
+  });
+
+  it("When orders are confirmed, rejected with a reason, or cancelled, then each row follows its own stream", async () => {
+    await append(db, `order-${id(1)}`, 0, [placed(id(1)), { type: "OrderConfirmed", data: { orderId: id(1), lines: mugs } }], metadata);
+    await append(db, `order-${id(2)}`, 0, [placed(id(2)), { type: "OrderRejected", data: { orderId: id(2), reason: "OUT_OF_STOCK" } }], metadata);
+    await append(db, `order-${id(3)}`, 0, [placed(id(3)), { type: "OrderConfirmed", data: { orderId: id(3), lines: mugs } }], metadata);
+    await append(db, `order-${id(3)}`, 2, [{ type: "OrderCancelled", data: { orderId: id(3), lines: mugs } }], metadata);
+
+    await catchUp(db, orderList);
+
+    expect(await rows()).toEqual([
+      { id: id(1), status: "CONFIRMED", totalCents: 2598, rejectionReason: null, version: 2 },
+      { id: id(2), status: "REJECTED", totalCents: 2598, rejectionReason: "OUT_OF_STOCK", version: 2 },
+      { id: id(3), status: "CANCELLED", totalCents: 2598, rejectionReason: null, version: 3 },
+    ]);
+  });
+
+  it("When the projection catches up twice, then events are applied once (the checkpoint moved on)", async () => {
+    await append(db, `order-${id(1)}`, 0, [placed(id(1))], metadata);
+    await catchUp(db, orderList);
+
+    expect(await catchUp(db, orderList)).toBe(0);
+    expect(await rows()).toHaveLength(1);
+  });
+
+  it("When the table is dropped and rebuilt from position 0, then it equals what was built live", async () => {
+    await append(db, `order-${id(1)}`, 0, [placed(id(1))], metadata);
+    await catchUp(db, orderList);
+    await append(db, `order-${id(1)}`, 1, [{ type: "OrderRejected", data: { orderId: id(1), reason: "PAYMENT_DECLINED" } }], metadata);
+    await append(db, `order-${id(2)}`, 0, [placed(id(2))], metadata);
+    await catchUp(db, orderList);
+    const live = await rows();
+
+    expect(await rebuild(db, orderList)).toBe(3);
+
+    expect(await rows()).toEqual(live);
+  });
+});

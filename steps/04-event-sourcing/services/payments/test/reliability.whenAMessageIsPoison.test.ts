@@ -1,0 +1,39 @@
+// A message that keeps failing must not block its queue: after MAX_ATTEMPTS it is parked in the
+// queue's .dlq, the flow goes on, and once the cause is fixed it can be replayed.
+import { describe, expect, it } from "vitest";
+import { eventually } from "@shop/kit";
+import { connectBroker } from "../../../messaging/broker.ts";
+import { deadLetterCounts, replayDeadLetters } from "../../../messaging/dead-letters.ts";
+import { envelope } from "../../../messaging/envelope.ts";
+import { quiet } from "../../../test/support/broker.ts";
+import { GOOD_CARD, useShop } from "../../../test/support/shop.ts";
+
+const shop = useShop({ reset: false });
+
+describe("payments, when a message keeps failing", () => {
+  it("When a reservation arrives for an order payments never heard of, then it is dead-lettered, the flow continues, and a replay after the fix charges it", async () => {
+    process.env.SHOP_NAMESPACE = shop.namespace;
+    const broker = await connectBroker("test", quiet);
+    try {
+      // Arrange: a stock-reserved event whose order-placed never reached payments
+      const orderId = "99999999-9999-4999-8999-999999999999";
+      await broker.publish(envelope("inventory.stock-reserved", { orderId }, { correlationId: "poison" }));
+
+      // Act and assert: it ends in the dead-letter queue after its attempts...
+      await eventually(async () => expect(await deadLetterCounts()).toEqual({ "payments.order-events": 1 }), { timeout: 15_000 });
+      // ...while the queue keeps flowing
+      const { body } = await shop.api.post("/api/orders", { lines: [{ sku: "MUG-001", qty: 1 }], card: GOOD_CARD });
+      await shop.statusOf(body.id, "CONFIRMED");
+
+      // The fix: the missing order reaches payments; then the dead letter is replayed
+      await broker.publish(envelope("orders.order-placed", { orderId, lines: [], totalCents: 500, card: GOOD_CARD }, { correlationId: "poison" }));
+      const moved = await replayDeadLetters("payments.order-events");
+
+      expect(moved.map((m) => m.type)).toEqual(["inventory.stock-reserved"]);
+      await eventually(() => expect(shop.snapshot().Payment).toContainEqual(expect.objectContaining({ orderId, amountCents: 500 })));
+      expect(await deadLetterCounts()).toEqual({});
+    } finally {
+      await broker.close();
+    }
+  }, 60_000);
+});

@@ -1,0 +1,39 @@
+// The gateway passes a storefront request on to the service that owns it, and turns "that
+// service did not answer" into a 503 naming it. Streams (the live order status) flow through.
+import { Readable } from "node:stream";
+import type { Request, RequestHandler, Response } from "express";
+
+const PASSED_ON = ["content-type", "idempotency-key"];
+const PASSED_BACK = ["content-type", "cache-control"];
+export const GATEWAY_TIMEOUT_MS = Number(process.env.GATEWAY_TIMEOUT_MS ?? 10_000);
+
+export async function callService(service: string, baseUrl: string, req: Request, res: Response, path = req.originalUrl): Promise<void> {
+  const headers: Record<string, string> = { "x-correlation-id": String(req.id) };
+  for (const name of PASSED_ON) if (req.get(name)) headers[name] = req.get(name)!;
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), GATEWAY_TIMEOUT_MS); // until the answer starts
+  res.on("close", () => abort.abort()); // the browser left: stop the upstream stream too
+  let response: globalThis.Response;
+  try {
+    response = await fetch(baseUrl + path, {
+      method: req.method,
+      headers,
+      body: ["GET", "HEAD"].includes(req.method) ? undefined : JSON.stringify(req.body ?? {}),
+      signal: abort.signal,
+    });
+  } catch {
+    res.status(503).json({ error: { code: "DEPENDENCY_UNAVAILABLE", message: `The ${service} service is unavailable`, dependency: service } });
+    return;
+  } finally {
+    clearTimeout(timer);
+  }
+  res.status(response.status);
+  for (const name of PASSED_BACK) if (response.headers.get(name)) res.setHeader(name, response.headers.get(name)!);
+  if (!response.body) return void res.end();
+  Readable.fromWeb(response.body as import("node:stream/web").ReadableStream).on("error", () => res.end()).pipe(res);
+}
+
+export const forwardTo =
+  (service: string, baseUrl: string): RequestHandler =>
+  (req, res) =>
+    callService(service, baseUrl, req, res);

@@ -1,0 +1,5 @@
+import { defineProject } from "vitest/config";
+
+export default defineProject({
+  test: { name: "04-event-sourcing", include: ["services/*/test/**/*.{test,spec}.ts"], testTimeout: 20_000, hookTimeout: 30_000 },
+});
