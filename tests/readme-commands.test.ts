@@ -5,7 +5,7 @@ import { dirname, join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const root = join(import.meta.dirname, "..");
-const skip = new Set(["node_modules", ".git", "generated", "test-results", ".test-results"]);
+const skip = new Set(["node_modules", ".git", "generated", "test-results", ".test-results", ".workshop"]);
 
 function markdownFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

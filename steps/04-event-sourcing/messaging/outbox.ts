@@ -6,6 +6,7 @@ import type { Logger } from "@shop/kit";
 import type { Broker } from "./broker.ts";
 import type { Envelope } from "./envelope.ts";
 import { faults } from "./faults.ts";
+import { startPump, type Pump } from "./pump.ts";
 
 export interface OutboxRow {
   id: string;
@@ -28,17 +29,10 @@ export async function addToOutbox(tx: OutboxTable, ...messages: Envelope[]): Pro
   }
 }
 
-export interface Relay {
-  /** Publish now rather than at the next poll: call after a commit. */
-  kick(): void;
-  stop(): Promise<void>;
-}
+/** The relay is a pump: kick() after a commit publishes at once rather than at the next poll. */
+export type Relay = Pump;
 
 export function startRelay(db: OutboxTable, broker: Broker, log: Logger, pollMs = 100): Relay {
-  let running: Promise<void> | undefined;
-  let again = false;
-  let stopped = false;
-
   const drain = async () => {
     if (faults.relayPaused) return;
     for (;;) {
@@ -51,32 +45,5 @@ export function startRelay(db: OutboxTable, broker: Broker, log: Logger, pollMs 
     }
   };
 
-  const kick = () => {
-    if (stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = drain()
-      .catch((error) => log.warn({ err: String(error) }, "outbox relay: publish failed; will try again"))
-      .finally(() => {
-        running = undefined;
-        if (again) {
-          again = false;
-          kick();
-        }
-      });
-  };
-
-  const timer = setInterval(kick, pollMs);
-  broker.afterEachMessage(kick);
-  kick();
-  return {
-    kick,
-    stop: async () => {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startPump("outbox relay", drain, broker, log, pollMs);
 }

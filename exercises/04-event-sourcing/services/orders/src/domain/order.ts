@@ -71,14 +71,14 @@ export class OrderNotFound extends Error {
 }
 
 export function decide(command: OrderCommand, state: OrderState): OrderEvent[] {
-  // #region exercise 04.1: decide
-  throw new Error("TODO exercise 04.1: decide (npx workshop hint 04.1)");
+  // #region exercise 04.1: decide and evolve
+  throw new Error("TODO exercise 04.1: decide and evolve (npx workshop hint 04.1)");
   // #endregion
 }
 
 export function evolve(state: OrderState, event: OrderEvent): OrderState {
-  // #region exercise 04.1: evolve
-  throw new Error("TODO exercise 04.1: evolve (npx workshop hint 04.1)");
+  // #region exercise 04.1: decide and evolve
+  throw new Error("TODO exercise 04.1: decide and evolve (npx workshop hint 04.1)");
   // #endregion
 }
 

@@ -15,8 +15,8 @@ export interface OrderRow {
 }
 
 export function applyToOrderList(rows: Map<string, OrderRow>, stored: StoredEvent): void {
-  // #region exercise 04.2: a projection
-  throw new Error("TODO exercise 04.2: a projection (npx workshop hint 04.2)");
+  // #region exercise 04.2: a projection with rebuild
+  throw new Error("TODO exercise 04.2: a projection with rebuild (npx workshop hint 04.2)");
   // #endregion
 }
 

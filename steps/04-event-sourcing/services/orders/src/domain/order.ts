@@ -71,7 +71,7 @@ export class OrderNotFound extends Error {
 }
 
 export function decide(command: OrderCommand, state: OrderState): OrderEvent[] {
-  // #region exercise 04.1: decide
+  // #region exercise 04.1: decide and evolve
   switch (command.type) {
     case "PlaceOrder": {
       const { orderId, lines, card, prices, now } = command.data;
@@ -102,7 +102,7 @@ export function decide(command: OrderCommand, state: OrderState): OrderEvent[] {
 }
 
 export function evolve(state: OrderState, event: OrderEvent): OrderState {
-  // #region exercise 04.1: evolve
+  // #region exercise 04.1: decide and evolve
   switch (event.type) {
     case "OrderPlaced":
       return {

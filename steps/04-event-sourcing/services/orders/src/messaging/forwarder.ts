@@ -4,22 +4,14 @@
 import type { Logger } from "@shop/kit";
 import type { Broker } from "../../../../messaging/broker.ts";
 import { faults } from "../../../../messaging/faults.ts";
+import { startPump, type Pump } from "../../../../messaging/pump.ts";
 import type { PrismaClient } from "../../prisma/client.ts";
 import { checkpointOf, readAll, saveCheckpoint } from "../event-store/event-store.ts";
 import { integrationEvent } from "./events.ts";
 
 export const FORWARDER = "forwarder";
 
-export interface Forwarder {
-  kick(): void;
-  stop(): Promise<void>;
-}
-
-export function startForwarder(db: PrismaClient, broker: Broker, log: Logger, pollMs = 100): Forwarder {
-  let running: Promise<void> | undefined;
-  let again = false;
-  let stopped = false;
-
+export function startForwarder(db: PrismaClient, broker: Broker, log: Logger, pollMs = 100): Pump {
   const drain = async () => {
     if (faults.relayPaused) return;
     for (;;) {
@@ -31,30 +23,5 @@ export function startForwarder(db: PrismaClient, broker: Broker, log: Logger, po
       }
     }
   };
-
-  const kick = () => {
-    if (stopped) return;
-    if (running) return void (again = true);
-    running = drain()
-      .catch((error) => log.warn({ err: String(error) }, "forwarder: publish failed; will try again"))
-      .finally(() => {
-        running = undefined;
-        if (again) {
-          again = false;
-          kick();
-        }
-      });
-  };
-
-  const timer = setInterval(kick, pollMs);
-  broker.afterEachMessage(kick);
-  kick();
-  return {
-    kick,
-    stop: async () => {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startPump("forwarder", drain, broker, log, pollMs);
 }

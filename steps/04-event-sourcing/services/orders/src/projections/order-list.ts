@@ -15,7 +15,7 @@ export interface OrderRow {
 }
 
 export function applyToOrderList(rows: Map<string, OrderRow>, stored: StoredEvent): void {
-  // #region exercise 04.2: a projection
+  // #region exercise 04.2: a projection with rebuild
   const event = stored as unknown as StoredEvent<OrderEvent>;
   const id = event.data.orderId;
   if (event.type === "OrderPlaced") {
