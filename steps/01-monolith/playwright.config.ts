@@ -7,6 +7,6 @@ import { stepPlaywrightConfig } from "@shop/kit/playwright";
 process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), "shop-01-e2e-"));
 
 export default stepPlaywrightConfig({
-  command: `DATA_DIR=${process.env.E2E_DATA_DIR} npx tsx services/web/src/main.ts`,
+  command: `DATA_DIR=${process.env.E2E_DATA_DIR} npx shop-supervise --port-offset 901`,
   port: 3901,
 });

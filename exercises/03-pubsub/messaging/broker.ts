@@ -3,7 +3,7 @@
 // MAX_ATTEMPTS times; then the message is parked in the queue's `.dlq` and the queue moves on.
 // Never an endless requeue loop.
 import { Connection, ConsumerStatus, type AsyncMessage } from "rabbitmq-client";
-import { DEFAULT_AMQP_URL, type Logger } from "@shop/kit";
+import { chaosPause, DEFAULT_AMQP_URL, type Logger } from "@shop/kit";
 import type { Envelope } from "./envelope.ts";
 import { faults, stats } from "./faults.ts";
 import { EXCHANGE, namespaced, QUEUES, type QueueName } from "./topology.ts";
@@ -67,6 +67,7 @@ export async function connectBroker(service: string, log: Logger, url = process.
         const message = msg.body as Envelope;
         const attempt = Number(msg.headers?.[ATTEMPT_HEADER] ?? 1);
         try {
+          await chaosPause(); // a "slow" fault (kit chaos, the console's Slow button) delays messages too
           await handler(message);
           if (faults.deliverTwice) await handler(message); // the duplicate a lost ack would cause
           stats.handled += 1;

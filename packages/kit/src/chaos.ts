@@ -17,6 +17,18 @@ export interface ChaosSettings {
 const NONE: ChaosSettings = { latencyMs: 0, failRate: 0, dropRate: 0, hang: false };
 const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// A service process mounts one chaos router; its message handlers (steps 03/04) read the same
+// settings through chaosPause, so "slow payments" slows whatever payments does. (Tests that run
+// several services in one process get fresh settings with each router.)
+let processFaults: { settings: ChaosSettings } = { settings: { ...NONE } };
+
+/** The latency fault, for work that does not come over HTTP (a message handler). */
+export async function chaosPause(): Promise<void> {
+  if (processFaults.settings.latencyMs > 0) await sleep(processFaults.settings.latencyMs);
+}
+
 export const chaosEnabled = () => process.env.SHOP_CHAOS === "1" && process.env.NODE_ENV !== "production";
 
 /** A share as a steady pattern, not a dice roll: a rate of 0.5 hits the 1st, 3rd, 5th… request. */
@@ -27,7 +39,8 @@ function everyNth(rate: number, n: number): boolean {
 export function chaos(enabled = chaosEnabled()): Router {
   const router = Router();
   if (!enabled) return router;
-  let settings: ChaosSettings = { ...NONE };
+  const faults = { settings: { ...NONE } };
+  processFaults = faults;
   let requests = 0;
   let failCount = 0;
   let dropCount = 0;
@@ -38,26 +51,26 @@ export function chaos(enabled = chaosEnabled()): Router {
   };
 
   router.get("/chaos", loopbackOnly, (_req, res) => {
-    res.json({ settings, requests });
+    res.json({ settings: faults.settings, requests });
   });
   router.post("/chaos", loopbackOnly, (req: Request, res) => {
     // one JSON body changes any of the settings; {} resets them all
     const body = (req.body ?? {}) as Partial<ChaosSettings>;
-    settings = Object.keys(body).length === 0 ? { ...NONE } : { ...settings, ...pick(body) };
+    faults.settings = Object.keys(body).length === 0 ? { ...NONE } : { ...faults.settings, ...pick(body) };
     failCount = dropCount = 0;
-    res.json({ settings, requests });
+    res.json({ settings: faults.settings, requests });
   });
 
   router.use(async (req, res, next) => {
     if (req.path === "/health" || req.path.startsWith("/chaos")) return next();
     requests += 1;
-    if (settings.hang) return; // never answer
-    if (settings.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, settings.latencyMs));
-    if (settings.failRate > 0 && everyNth(settings.failRate, ++failCount)) {
+    if (faults.settings.hang) return; // never answer
+    if (faults.settings.latencyMs > 0) await sleep(faults.settings.latencyMs);
+    if (faults.settings.failRate > 0 && everyNth(faults.settings.failRate, ++failCount)) {
       res.status(503).json({ error: { code: "CHAOS_FAILURE", message: "failed on purpose by the workshop's chaos switch" } });
       return;
     }
-    if (settings.dropRate > 0 && everyNth(settings.dropRate, ++dropCount)) {
+    if (faults.settings.dropRate > 0 && everyNth(faults.settings.dropRate, ++dropCount)) {
       res.end = (() => {
         req.socket.destroy();
         return res;

@@ -92,8 +92,8 @@ export interface RunningService {
   stop(): Promise<void>;
   /** Kills it at once (SIGKILL), as in a crash. */
   kill(): Promise<void>;
-  /** Starts it again on the same port with the same data. */
-  start(): Promise<void>;
+  /** Starts it again on the same port with the same data (and, this time only, extra environment). */
+  start(extraEnv?: Record<string, string>): Promise<void>;
   isRunning(): boolean;
 }
 
@@ -147,8 +147,8 @@ export async function startStep(stepDir: string, { env = {}, sharedEnv = {} }: S
           await current?.kill();
           current = undefined;
         },
-        start: async () => {
-          current ??= await startProcess(spec);
+        start: async (extraEnv) => {
+          current ??= await startProcess(extraEnv ? { ...spec, env: { ...spec.env, ...extraEnv } } : spec);
         },
       };
     }

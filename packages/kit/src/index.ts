@@ -9,6 +9,6 @@ export { errorHandler, notFoundHandler, toErrorResponse, InvalidInput, NotFound,
 export { validate } from "./http/validate.ts";
 export { startStep, type RunningService, type RunningStep, type StartStepOptions } from "./harness.ts";
 export { loadServices, loadStep, resolveEnv, type ServiceEntry, type StepServices } from "./step-services.ts";
-export { chaos, chaosClient, chaosEnabled, type ChaosSettings } from "./chaos.ts";
+export { chaos, chaosClient, chaosEnabled, chaosPause, type ChaosSettings } from "./chaos.ts";
 export { serviceApp } from "./http/service-app.ts";
 export { startTcpProxy, type TcpProxy } from "./tcp-proxy.ts";

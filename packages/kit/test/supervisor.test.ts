@@ -6,17 +6,10 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { eventually } from "../src/index.ts";
 import { unusedPort } from "./free-port.ts";
+import { answers } from "./health.ts";
 
 const supervise = join(import.meta.dirname, "../bin/supervise.mjs");
 const echo = join(import.meta.dirname, "fixtures/echo-service.ts");
-
-const answers = async (port: number) => {
-  try {
-    return (await fetch(`http://127.0.0.1:${port}/health`)).ok;
-  } catch {
-    return false;
-  }
-};
 
 describe("The supervisor", () => {
   it("When a step starts, then every service answers on its port; after Ctrl-C no process is left and the ports are free", async () => {
@@ -29,7 +22,8 @@ describe("The supervisor", () => {
     );
 
     // Act
-    const child = spawn(process.execPath, [supervise], { cwd: stepDir, stdio: ["ignore", "pipe", "pipe"] });
+    const consolePort = await unusedPort(); // not 3100: a shop of the learner's may be running
+    const child = spawn(process.execPath, [supervise], { cwd: stepDir, env: { ...process.env, SHOP_CONSOLE_PORT: String(consolePort) }, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout.on("data", (d) => (output += d));
     child.stderr.on("data", (d) => (output += d));

@@ -1,0 +1,3 @@
+import { acceptanceSuite } from "./acceptance-suite.ts";
+
+acceptanceSuite("01-monolith");
