@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { brokerAddress, DEFAULT_AMQP_URL, eventually, loadStep, startStep, startTcpProxy, type RunningService, type RunningStep, type TcpProxy } from "@shop/kit";
+import { amqpUrlVia, brokerAddress, chaosClient, DEFAULT_AMQP_URL, eventually, loadStep, startStep, startTcpProxy, type RunningService, type RunningStep, type TcpProxy } from "@shop/kit";
 
 export const ROOT = join(import.meta.dirname, "../..");
 export const STEPS = readdirSync(join(ROOT, "steps")).filter((name) => /^\d\d-/.test(name)).sort();
@@ -19,7 +19,6 @@ export interface ShopUnderTest {
   stepName: string;
   /** Steps 03/04: every service reaches the broker through this proxy. */
   brokerLink?: TcpProxy;
-  has(service: string): boolean;
   service(name: string): RunningService;
   /** Every instance of payments (step 02 runs two). */
   payments(): RunningService[];
@@ -47,7 +46,7 @@ export async function startShopUnderTest(stepName: string): Promise<ShopUnderTes
   const namespace = `accept-${randomBytes(4).toString("hex")}.`;
   const brokerLink = usesBroker ? await startTcpProxy(brokerAddress()) : undefined;
   const sharedEnv: Record<string, string> = { SHOP_NAMESPACE: namespace };
-  if (brokerLink) sharedEnv.AMQP_URL = `amqp://guest:guest@127.0.0.1:${brokerLink.port}`;
+  if (brokerLink) sharedEnv.AMQP_URL = amqpUrlVia(brokerLink.port);
   const step: RunningStep = await startStep(stepDir, { sharedEnv });
   const web = step.services.web!.url;
 
@@ -72,12 +71,11 @@ export async function startShopUnderTest(stepName: string): Promise<ShopUnderTes
   const shop: ShopUnderTest = {
     stepName,
     brokerLink,
-    has: (name) => name in step.services,
     service,
     payments,
     slowPayments: async (ms) => {
       if (payments().length > 0) {
-        for (const p of payments()) await setChaos(p.url, { latencyMs: ms });
+        for (const p of payments()) await chaosClient(p.url).addLatency(ms);
         return;
       }
       await service("web").stop();
@@ -99,7 +97,7 @@ export async function startShopUnderTest(stepName: string): Promise<ShopUnderTes
       restartedWithDelay = false;
       for (const s of Object.values(step.services)) {
         await s.start();
-        await setChaos(s.url, {});
+        await chaosClient(s.url).heal();
       }
       // A breaker opened by the previous scenario stays open a few seconds: wait until an order goes through.
       await eventually(async () => {
@@ -122,9 +120,6 @@ export async function startShopUnderTest(stepName: string): Promise<ShopUnderTes
   };
   return shop;
 }
-
-const setChaos = (url: string, settings: object) =>
-  fetch(`${url}/chaos`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(settings) });
 
 function fail(message: string): never {
   throw new Error(message);

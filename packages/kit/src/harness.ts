@@ -70,7 +70,8 @@ export async function startProcess(spec: ServiceSpec, { startTimeoutMs = 20_000 
   };
 }
 
-function stopChild(child: ChildProcess, graceMs = 5_000, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
+/** SIGTERM (or `signal`), then SIGKILL after the grace period; resolves once it has exited. */
+export function stopChild(child: ChildProcess, graceMs = 5_000, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const killer = setTimeout(() => child.kill("SIGKILL"), graceMs);

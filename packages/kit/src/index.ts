@@ -1,5 +1,5 @@
 export { eventually, type EventuallyOptions } from "./eventually.ts";
-export { assertBrokerReachable, brokerAddress, howToStartRabbitMq, DEFAULT_AMQP_URL } from "./rabbitmq.ts";
+export { amqpUrlVia, assertBrokerReachable, brokerAddress, howToStartRabbitMq, DEFAULT_AMQP_URL } from "./rabbitmq.ts";
 export { listen, closeOnSignals, type Listening } from "./listen.ts";
 export { startProcess, freshDataDir, type ServiceSpec, type RunningProcess } from "./harness.ts";
 export { chromiumLaunchOptions, systemChromium, CHROMIUM_ARGS } from "./browser.ts";

@@ -9,6 +9,14 @@ export function brokerAddress(amqpUrl = process.env.AMQP_URL ?? DEFAULT_AMQP_URL
   return { host: url.hostname, port: Number(url.port || 5672) };
 }
 
+/** The same broker URL (user, password, vhost) pointed at a local port: the way through a TCP proxy. */
+export function amqpUrlVia(port: number, amqpUrl = process.env.AMQP_URL ?? DEFAULT_AMQP_URL): string {
+  const url = new URL(amqpUrl);
+  url.hostname = "127.0.0.1";
+  url.port = String(port);
+  return url.toString();
+}
+
 export function howToStartRabbitMq(host: string, port: number): string {
   return (
     `RabbitMQ is not reachable at ${host}:${port}. Start one with \`docker compose up -d rabbitmq\` ` +

@@ -9,7 +9,9 @@ import { createInterface } from "node:readline";
 import { styleText } from "node:util";
 import { watchShopEvents, type MessageFeed } from "./console/feed.ts";
 import { startConsole, type ConsoleService, type ServiceState, type WorkshopConsole } from "./console/server.ts";
-import { assertBrokerReachable, brokerAddress, DEFAULT_AMQP_URL } from "./rabbitmq.ts";
+import { LEVELS } from "./console/timeline.ts";
+import { stopChild } from "./harness.ts";
+import { amqpUrlVia, assertBrokerReachable, brokerAddress, DEFAULT_AMQP_URL } from "./rabbitmq.ts";
 import { loadStep, resolveEnv } from "./step-services.ts";
 import { startTcpProxy, type TcpProxy } from "./tcp-proxy.ts";
 
@@ -17,8 +19,7 @@ import { startTcpProxy, type TcpProxy } from "./tcp-proxy.ts";
 const TSX = import.meta.resolve("tsx");
 
 const COLORS = ["cyan", "magenta", "yellow", "green", "blue", "red", "white"] as const;
-const LEVELS: Record<number, string> = { 10: "trace", 20: "debug", 30: "info", 40: "warn", 50: "error", 60: "fatal" };
-const LEVEL_RANK: Record<string, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60 };
+const LEVEL_RANK = Object.fromEntries(Object.entries(LEVELS).map(([rank, name]) => [name, Number(rank)]));
 /** The console's port (plus the offset); SHOP_CONSOLE_PORT sets another one. */
 export const CONSOLE_PORT = 3100;
 
@@ -56,26 +57,6 @@ async function waitHealthy(url: string, child: ChildProcess, timeoutMs = 30_000)
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`no answer on ${url}/health within ${timeoutMs} ms`);
-}
-
-function stopChild(child: ChildProcess | undefined): Promise<void> {
-  return new Promise<void>((resolve) => {
-    if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
-    const killer = setTimeout(() => child.kill("SIGKILL"), 5_000);
-    child.once("exit", () => {
-      clearTimeout(killer);
-      resolve();
-    });
-    child.kill("SIGTERM");
-  });
-}
-
-/** The same URL with another port: the services' broker address, pointed at the proxy. */
-function throughProxy(amqpUrl: string, port: number): string {
-  const url = new URL(amqpUrl);
-  url.hostname = "127.0.0.1";
-  url.port = String(port);
-  return url.toString();
 }
 
 export async function supervise({ stepDir, portOffset = 0, dataRoot = process.env.DATA_DIR ?? join(stepDir, "data") }: SuperviseOptions): Promise<void> {
@@ -119,7 +100,7 @@ export async function supervise({ stepDir, portOffset = 0, dataRoot = process.en
   const sharedEnv: Record<string, string> = {};
   if (step.needsBroker) {
     brokerLink = await startTcpProxy(brokerAddress(amqpUrl));
-    sharedEnv.AMQP_URL = throughProxy(amqpUrl, brokerLink.port);
+    sharedEnv.AMQP_URL = amqpUrlVia(brokerLink.port, amqpUrl);
   }
 
   for (const [i, entry] of entries.entries()) {
@@ -153,7 +134,7 @@ export async function supervise({ stepDir, portOffset = 0, dataRoot = process.en
     };
     const stop = async () => {
       state = "stopped";
-      await stopChild(child);
+      if (child) await stopChild(child);
     };
     stops.push(stop);
     services.push({ name: entry.name, url, state: () => state, start, stop });

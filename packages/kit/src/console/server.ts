@@ -5,6 +5,7 @@
 import type { Server } from "node:http";
 import express, { type Request, type Response } from "express";
 import { chaosClient, type ChaosSettings } from "../chaos.ts";
+import { InvalidInput, NotFound, toErrorResponse } from "../http/errors.ts";
 import type { TcpProxy } from "../tcp-proxy.ts";
 import type { MessageFeed } from "./feed.ts";
 import { orderTimeline, parseLogLine, type LogEntry } from "./timeline.ts";
@@ -70,11 +71,11 @@ export async function startConsole(options: ConsoleOptions): Promise<WorkshopCon
 
   app.post("/api/services/:name/:action", async (req: Request<{ name: string; action: string }>, res) => {
     const service = options.services.find((s) => s.name === req.params.name);
-    if (!service) return void fail(res, 404, "UNKNOWN_SERVICE", `no service ${req.params.name}`, "name");
+    if (!service) return void reply(res, new NotFound(`No service ${req.params.name} in this step`));
     const action = ACTIONS[req.params.action];
-    if (!action) return void fail(res, 400, "VALIDATION_FAILED", `action must be one of ${Object.keys(ACTIONS).join(", ")}`, "action");
+    if (!action) return void reply(res, new InvalidInput({ action: `must be one of ${Object.keys(ACTIONS).join(", ")}` }));
     if (req.params.action !== "restart" && req.params.action !== "stop" && service.state() !== "up") {
-      return void fail(res, 409, "SERVICE_NOT_RUNNING", `${service.name} is ${service.state()}; restart it first`, "name");
+      return void fail(res, 409, "SERVICE_NOT_RUNNING", `${service.name} is ${service.state()}; restart it first`);
     }
     try {
       await action(service);
@@ -86,10 +87,10 @@ export async function startConsole(options: ConsoleOptions): Promise<WorkshopCon
 
   app.post("/api/broker/:action", (req: Request<{ action: string }>, res) => {
     const link = options.brokerLink;
-    if (!link) return void fail(res, 404, "NO_BROKER_LINK", "this step does not use the broker");
+    if (!link) return void reply(res, new NotFound("This step does not use the broker: there is no link to cut"));
     if (req.params.action === "cut") link.cut();
     else if (req.params.action === "restore") link.restore();
-    else return void fail(res, 400, "VALIDATION_FAILED", "action must be cut or restore", "action");
+    else return void reply(res, new InvalidInput({ action: "must be cut or restore" }));
     res.json({ brokerLink: link.isCut() ? "cut" : "up" });
   });
 
@@ -145,6 +146,13 @@ async function faultsOf(url: string): Promise<ChaosSettings | null> {
   }
 }
 
-function fail(res: Response, status: number, code: string, message: string, field?: string): void {
-  res.status(status).json({ error: { code, message, ...(field ? { fields: { [field]: message } } : {}) } });
+/** The kit's error body for the errors every service knows (400, 404). */
+function reply(res: Response, error: Error): void {
+  const { status, body } = toErrorResponse(error);
+  res.status(status).json(body);
+}
+
+/** The console's own: a process that is not running (409), or one that would not start (502). */
+function fail(res: Response, status: number, code: string, message: string): void {
+  res.status(status).json({ error: { code, message } });
 }

@@ -41,7 +41,7 @@ export function orderTimeline(orderId: string, logs: readonly LogEntry[], messag
   return entries.sort((a, b) => a.at.localeCompare(b.at));
 }
 
-const LEVELS: Record<number, string> = { 10: "trace", 20: "debug", 30: "info", 40: "warn", 50: "error", 60: "fatal" };
+export const LEVELS: Record<number, string> = { 10: "trace", 20: "debug", 30: "info", 40: "warn", 50: "error", 60: "fatal" };
 
 /** A pino JSON line as the console keeps it, or undefined for a line that is not one. */
 export function parseLogLine(service: string, line: string): LogEntry | undefined {
