@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { amqpUrlVia, brokerAddress, chaosClient, DEFAULT_AMQP_URL, eventually, loadStep, startStep, startTcpProxy, type RunningService, type RunningStep, type TcpProxy } from "@shop/kit";
+import { amqpUrlVia, brokerAddress, brokerNamespace, chaosClient, DEFAULT_AMQP_URL, eventually, loadStep, startStep, startTcpProxy, type RunningService, type RunningStep, type TcpProxy } from "@shop/kit";
 
 export const ROOT = join(import.meta.dirname, "../..");
 export const STEPS = readdirSync(join(ROOT, "steps")).filter((name) => /^\d\d-/.test(name)).sort();
@@ -44,6 +44,7 @@ export async function startShopUnderTest(stepName: string): Promise<ShopUnderTes
   const stepDir = join(ROOT, "steps", stepName);
   const usesBroker = Boolean(loadStep(stepDir).needsBroker);
   const namespace = `accept-${randomBytes(4).toString("hex")}.`;
+  const prefix = brokerNamespace(stepDir, { SHOP_NAMESPACE: namespace }); // its broker names
   const brokerLink = usesBroker ? await startTcpProxy(brokerAddress()) : undefined;
   const sharedEnv: Record<string, string> = { SHOP_NAMESPACE: namespace };
   if (brokerLink) sharedEnv.AMQP_URL = amqpUrlVia(brokerLink.port);
@@ -115,7 +116,7 @@ export async function startShopUnderTest(stepName: string): Promise<ShopUnderTes
       await step.stop();
       await brokerLink?.close();
       const cleanup = join(stepDir, "messaging/cleanup.ts");
-      if (existsSync(cleanup)) await (await import(cleanup)).deleteTopology(namespace, process.env.AMQP_URL ?? DEFAULT_AMQP_URL);
+      if (existsSync(cleanup)) await (await import(cleanup)).deleteTopology(prefix, process.env.AMQP_URL ?? DEFAULT_AMQP_URL);
     },
   };
   return shop;

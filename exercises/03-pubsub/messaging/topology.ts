@@ -1,7 +1,10 @@
-// The whole message topology of step 03 in one place: one topic exchange, and one durable queue
+// The whole message topology of this step in one place: one topic exchange, and one durable queue
 // per consumer and purpose, bound to the events it needs. Each queue gets a `.retry` queue (a
-// short delay, then back) and a `.dlq` (messages that kept failing). Names get SHOP_NAMESPACE as
-// a prefix, so tests can run side by side on one broker and delete what they declared.
+// short delay, then back) and a `.dlq` (messages that kept failing). Every name starts with the
+// step's own prefix ("NN-name."), so two steps on one broker never take each other's messages;
+// tests run under a prefix of their own (SHOP_NAMESPACE) and delete what they declared.
+import { join } from "node:path";
+import { brokerNamespace } from "@shop/kit";
 
 export const EXCHANGE = "shop.events";
 
@@ -25,10 +28,13 @@ export const QUEUES = {
 
 export type QueueName = keyof typeof QUEUES;
 
-export const namespaced = (name: string, namespace = process.env.SHOP_NAMESPACE ?? "") => `${namespace}${name}`;
+/** This step's prefix on the broker: SHOP_NAMESPACE (tests), then its folder's name and a dot. */
+export const currentNamespace = () => brokerNamespace(join(import.meta.dirname, ".."));
 
-/** Every queue and exchange this step declares: what a test deletes when it is done. */
-export function declaredNames(namespace = process.env.SHOP_NAMESPACE ?? "") {
+export const namespaced = (name: string, namespace = currentNamespace()) => `${namespace}${name}`;
+
+/** Every queue and exchange this step declares: what a test or a reset deletes. */
+export function declaredNames(namespace = currentNamespace()) {
   const queues = Object.keys(QUEUES).flatMap((q) => [q, `${q}.retry`, `${q}.dlq`]).map((q) => namespaced(q, namespace));
   return { exchanges: [namespaced(EXCHANGE, namespace)], queues };
 }

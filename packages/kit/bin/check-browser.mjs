@@ -1,17 +1,13 @@
 #!/usr/bin/env node
-// Part of `npm install`: says whether the browser tests will find a Chromium, and if not, the one
-// command that fixes it. It never downloads anything and never fails the install.
-import { existsSync } from "node:fs";
-
-const system = process.env.CHROMIUM_PATH ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
-let bundled;
+// Part of `npm install`: makes sure the browser specs find a Chromium, downloading Playwright's
+// when the system has none (see ../src/ensure-browser.ts). It never fails the install.
 try {
-  const { chromium } = await import("@playwright/test");
-  bundled = existsSync(chromium.executablePath()) ? chromium.executablePath() : undefined;
-} catch {
-  bundled = undefined;
+  const { register } = await import("tsx/esm/api");
+  register();
+  const { ensureBrowser } = await import("../src/ensure-browser.ts");
+  await ensureBrowser();
+} catch (error) {
+  const fix = "npx playwright install chromium";
+  console.warn(`browser: could not check for Chromium (${error?.message}). Fix: ${fix}`);
 }
-
-if (system) console.log(`browser: using ${system} for the Playwright specs`);
-else if (bundled) console.log(`browser: using Playwright's Chromium at ${bundled}`);
-else console.warn("browser: no Chromium found for the Playwright specs. Fix: npx playwright install chromium");
+process.exitCode = 0;

@@ -4,8 +4,8 @@ import { fork, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { assertBrokerReachable } from "./rabbitmq.ts";
-import { loadStep, resolveEnv } from "./step-services.ts";
+import { ensureBroker } from "./ensure-broker.ts";
+import { loadStep, resolveEnv, stepLabel } from "./step-services.ts";
 
 /** Absolute, so a service runs from any working folder. */
 const TSX = import.meta.resolve("tsx");
@@ -117,7 +117,7 @@ export interface StartStepOptions {
 
 export async function startStep(stepDir: string, { env = {}, sharedEnv = {} }: StartStepOptions = {}): Promise<RunningStep> {
   const step = loadStep(stepDir);
-  if (step.needsBroker) await assertBrokerReachable();
+  if (step.needsBroker) await ensureBroker(); // a test run starts one when it can, as `npm test` does
   const dataRoot = freshDataDir("shop-step-");
   const urls: Record<string, string> = {};
   const services: Record<string, RunningService> = {};
@@ -128,7 +128,7 @@ export async function startStep(stepDir: string, { env = {}, sharedEnv = {} }: S
         name: entry.name,
         cwd: stepDir,
         entry: resolve(stepDir, entry.entry),
-        env: { DATA_DIR: dataDir, ...sharedEnv, ...resolveEnv(entry, urls), ...env[entry.name] },
+        env: { DATA_DIR: dataDir, SHOP_STEP: stepLabel(stepDir), ...sharedEnv, ...resolveEnv(entry, urls), ...env[entry.name] },
       };
       let current: RunningProcess | undefined = await startProcess(spec);
       spec.port = current.port; // a restart comes back on the same address

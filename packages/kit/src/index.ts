@@ -1,4 +1,5 @@
 export { eventually, type EventuallyOptions } from "./eventually.ts";
+export { brokerNamespace } from "./broker-names.ts";
 export { amqpUrlVia, assertBrokerReachable, brokerAddress, howToStartRabbitMq, DEFAULT_AMQP_URL } from "./rabbitmq.ts";
 export { listen, closeOnSignals, type Listening } from "./listen.ts";
 export { startProcess, freshDataDir, type ServiceSpec, type RunningProcess } from "./harness.ts";
@@ -7,8 +8,11 @@ export { correlationId, CORRELATION_HEADER } from "./http/correlation.ts";
 export { createLogger, type Logger } from "./http/logger.ts";
 export { errorHandler, notFoundHandler, toErrorResponse, InvalidInput, NotFound, STATUS_BY_CODE, type ErrorBody } from "./http/errors.ts";
 export { validate } from "./http/validate.ts";
+export { jsonBody, requireJson, UnsupportedMediaType, JSON_LIMIT, MAX_JSON_DEPTH } from "./http/json-body.ts";
 export { startStep, type RunningService, type RunningStep, type StartStepOptions } from "./harness.ts";
-export { loadServices, loadStep, resolveEnv, type ServiceEntry, type StepServices } from "./step-services.ts";
+export { loadServices, loadStep, resolveEnv, stepLabel, type ServiceEntry, type StepServices } from "./step-services.ts";
 export { chaos, chaosClient, chaosEnabled, chaosPause, type ChaosSettings } from "./chaos.ts";
 export { serviceApp } from "./http/service-app.ts";
 export { startTcpProxy, type TcpProxy } from "./tcp-proxy.ts";
+export { ensureBroker, planBroker, type BrokerPlan, type BrokerSeams, type EnsureBrokerOptions } from "./ensure-broker.ts";
+export { ensureBrowser, planBrowser, type BrowserPlan, type BrowserSeams } from "./ensure-browser.ts";

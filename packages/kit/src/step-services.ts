@@ -1,7 +1,7 @@
 // A step's processes, as its `services.json` lists them: the supervisor (`npm start`) and the test
 // harness start the same list, so tests run the shop the way a learner does.
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 
 export interface ServiceEntry {
   name: string;
@@ -40,4 +40,10 @@ export function resolveEnv(entry: ServiceEntry, urls: Record<string, string>): R
     });
   }
   return env;
+}
+
+/** How a step is named to the learner: "03-pubsub", or "03-pubsub (your copy)" for exercises/. */
+export function stepLabel(stepDir: string): string {
+  const dir = resolve(stepDir);
+  return basename(dirname(dir)) === "exercises" ? `${basename(dir)} (your copy)` : basename(dir);
 }

@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 
 export interface ExerciseProgress {
-  status: "done" | "failing";
+  /** Set by `check` only: no status means not tried, even when hints were read. */
+  status?: "done" | "failing";
   at: string;
   hintsSeen?: number;
 }
@@ -19,7 +20,7 @@ export function readProgress(root: string): Progress {
 
 export function updateProgress(root: string, id: string, change: Partial<ExerciseProgress>): void {
   const progress = readProgress(root);
-  progress[id] = { status: "failing", ...progress[id], ...change, at: new Date().toISOString() } as ExerciseProgress;
+  progress[id] = { ...progress[id], ...change, at: new Date().toISOString() };
   const file = progressFile(root);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(progress, null, 2)}\n`);

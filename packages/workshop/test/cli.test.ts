@@ -22,6 +22,15 @@ describe("npx workshop, followed as a learner would", () => {
     expect(out).toContain("0 of 2 exercises done. Next: npx workshop check 01.1");
   });
 
+  it("When a learner reads a hint before trying, then list still shows the exercise not tried", async () => {
+    const hint = await workshop(root, "hint", "01.2");
+    const list = await workshop(root, "list");
+
+    expect(hint.out).toContain("Hint 1 (a nudge)");
+    expect(list.out).toContain("· 01.2  replay the first answer for an Idempotency-Key");
+    expect(list.out).toContain("0 of 2 exercises done. Next: npx workshop check 01.1");
+  });
+
   it("When the exercise is not solved, then check fails with its TODO, the solution is withheld, hints come one at a time", async () => {
     const check = await workshop(root, "check", "01.1");
     const withheld = await workshop(root, "solution", "01.1");

@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { diagnose } from "../src/commands/doctor.ts";
+import { diagnose, type Check, type DoctorOptions } from "../src/commands/doctor.ts";
 import { repoRoot } from "./temp-workshop.ts";
 
 const servers: Server[] = [];
@@ -20,6 +20,16 @@ async function unusedPort(): Promise<number> {
   return port;
 }
 
+/** A machine with these commands installed; Docker's daemon answers when docker is there. */
+function installed(commands: string[]): DoctorOptions["broker"] {
+  const which = (command: string) => (commands.includes(command) ? `/usr/bin/${command}` : undefined);
+  const run = async () => ({ code: 0, timedOut: false, output: "" });
+  return { anyLocalPort: true, seams: { which, run } };
+}
+
+const rabbitMq = (checks: Check[]) => checks.find((c) => c.what.startsWith("RabbitMQ"));
+const chromium = (checks: Check[]) => checks.find((c) => c.what.includes("Chromium"));
+
 describe("workshop doctor", () => {
   it("When nothing listens where the broker should be, then it warns and says how to start RabbitMQ", async () => {
     const port = await unusedPort();
@@ -32,6 +42,51 @@ describe("workshop doctor", () => {
       what: `RabbitMQ is not reachable on 127.0.0.1:${port} (needed from step 03 on)`,
       fix: "docker compose up -d rabbitmq (from the repository root), or rabbitmq-server -detached",
     });
+  });
+
+  it("When no broker answers, then it says what npm test starts: Docker, else rabbitmq-server", async () => {
+    const amqpUrl = `amqp://guest:guest@127.0.0.1:${await unusedPort()}`;
+    const rabbitmqOnly = installed(["rabbitmq-server"]);
+    const both = installed(["docker", "rabbitmq-server"]);
+
+    const withServer = await diagnose({ root: repoRoot, amqpUrl, ports: [], broker: rabbitmqOnly });
+    const withDocker = await diagnose({ root: repoRoot, amqpUrl, ports: [], broker: both });
+
+    const port = new URL(amqpUrl).port;
+    expect(rabbitMq(withServer)).toEqual({
+      ok: true,
+      what: `RabbitMQ: not running on 127.0.0.1:${port}; npm test would start it with ` +
+        "`rabbitmq-server -detached`",
+    });
+    expect(rabbitMq(withDocker)?.what).toContain("would start it with `docker compose up -d rabbitmq`");
+  });
+
+  it("When no broker answers and neither can start one, then it says to install one", async () => {
+    const amqpUrl = `amqp://guest:guest@127.0.0.1:${await unusedPort()}`;
+
+    const checks = await diagnose({ root: repoRoot, amqpUrl, ports: [], broker: installed([]) });
+
+    expect(rabbitMq(checks)).toMatchObject({
+      ok: false,
+      warning: true,
+      fix:
+        "neither Docker nor rabbitmq-server is installed: install one, then " +
+        "docker compose up -d rabbitmq (from the repository root), or rabbitmq-server -detached",
+    });
+  });
+
+  it("When no Chromium is found, then npm install would download one, unless told not to", async () => {
+    const none = { systemChromium: () => undefined, playwrightChromium: async () => undefined };
+
+    const download = await diagnose({ root: repoRoot, ports: [], browserSeams: none, env: {} });
+    const env = { PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1" };
+    const skip = await diagnose({ root: repoRoot, ports: [], browserSeams: none, env });
+
+    expect(chromium(download)).toMatchObject({
+      ok: false,
+      what: "no Chromium for the browser specs; npm install would run `npx playwright install chromium`",
+    });
+    expect(chromium(skip)?.what).toContain("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD is set");
   });
 
   it("When the machine's broker answers, then it reports RabbitMQ's version", async () => {

@@ -11,6 +11,8 @@ import { EXCHANGE, namespaced, QUEUES, type QueueName } from "./topology.ts";
 export const MAX_ATTEMPTS = Number(process.env.MAX_ATTEMPTS ?? 5);
 export const RETRY_DELAY_MS = Number(process.env.RETRY_DELAY_MS ?? 200);
 const ATTEMPT_HEADER = "x-attempt";
+/** Why the last attempt failed: kept on the message, so `npm run dead-letters` can say why. */
+export const LAST_ERROR_HEADER = "x-last-error";
 
 export type Handler = (message: Envelope) => Promise<unknown>;
 
@@ -77,9 +79,12 @@ export async function connectBroker(service: string, log: Logger, url = process.
           const target = attempt < MAX_ATTEMPTS ? retryQueue : deadLetters;
           if (target === deadLetters) stats.deadLettered += 1;
           else stats.retried += 1;
-          log.warn({ correlationId: message.correlationId, type: message.type, queue, attempt, err: String(error) }, target === deadLetters ? "message dead-lettered" : "handler failed; will retry");
+          const reason = error instanceof Error ? error.message : String(error);
+          const what = target === deadLetters ? "message dead-lettered" : "handler failed; will retry";
+          log.warn({ correlationId: message.correlationId, type: message.type, queue, attempt, err: reason }, what);
           // Straight to the queue through the default exchange; the original is then acked.
-          await publisher.send({ routingKey: target, durable: true, contentType: "application/json", headers: { [ATTEMPT_HEADER]: attempt + 1 } }, message);
+          const headers = { [ATTEMPT_HEADER]: attempt + 1, [LAST_ERROR_HEADER]: reason.slice(0, 500) };
+          await publisher.send({ routingKey: target, durable: true, contentType: "application/json", headers }, message);
           return ConsumerStatus.ACK;
         }
       },

@@ -1,6 +1,6 @@
 // `npm run dead-letters` lists the dead letters of every queue;
 // `npm run dead-letters -- --replay inventory.order-placed` moves that queue's back for another try.
-import { deadLetterCounts, replayDeadLetters } from "./dead-letters.ts";
+import { listDeadLetters, replayDeadLetters } from "./dead-letters.ts";
 import { QUEUES, type QueueName } from "./topology.ts";
 
 const replayAt = process.argv.indexOf("--replay");
@@ -14,7 +14,10 @@ if (replayAt > 0) {
   console.log(`Moved ${moved.length} message(s) from ${queue}.dlq back to ${queue}:`);
   for (const m of moved) console.log(`  ${m.type}  ${m.id}  correlation ${m.correlationId}`);
 } else {
-  const counts = await deadLetterCounts();
-  if (Object.keys(counts).length === 0) console.log("No dead letters.");
-  for (const [queue, count] of Object.entries(counts)) console.log(`${String(count).padStart(5)}  ${queue}.dlq   (replay: npm run dead-letters -- --replay ${queue})`);
+  const found = await listDeadLetters();
+  if (Object.keys(found).length === 0) console.log("No dead letters.");
+  for (const [queue, letters] of Object.entries(found)) {
+    console.log(`${letters.length} in ${queue}.dlq   (replay: npm run dead-letters -- --replay ${queue})`);
+    for (const { message, error } of letters) console.log(`  ${message.type}  ${message.id}  failed: ${error}`);
+  }
 }

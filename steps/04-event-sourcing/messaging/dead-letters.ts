@@ -3,6 +3,7 @@
 // round of attempts, once whatever made them fail is fixed.
 import { Connection } from "rabbitmq-client";
 import { DEFAULT_AMQP_URL } from "@shop/kit";
+import { LAST_ERROR_HEADER } from "./broker.ts";
 import type { Envelope } from "./envelope.ts";
 import { namespaced, QUEUES, type QueueName } from "./topology.ts";
 
@@ -19,6 +20,34 @@ export async function deadLetterCounts(): Promise<Record<string, number>> {
     }
     return counts;
   } finally {
+    await connection.close();
+  }
+}
+
+export interface DeadLetter {
+  message: Envelope;
+  /** The error of its last attempt, as the consumer saw it. */
+  error: string;
+}
+
+/** Every dead letter of every queue, with why it failed; they stay where they are. */
+export async function listDeadLetters(): Promise<Record<string, DeadLetter[]>> {
+  const connection = connect();
+  const channel = await connection.acquire();
+  try {
+    const found: Record<string, DeadLetter[]> = {};
+    for (const queue of Object.keys(QUEUES)) {
+      const dlq = namespaced(`${queue}.dlq`);
+      await channel.queueDeclare({ queue: dlq, durable: true });
+      // Not acked: closing the channel puts every message back where it was.
+      for (let msg = await channel.basicGet({ queue: dlq }); msg; msg = await channel.basicGet({ queue: dlq })) {
+        const error = String(msg.headers?.[LAST_ERROR_HEADER] ?? "(no error recorded)");
+        (found[queue] ??= []).push({ message: msg.body as Envelope, error });
+      }
+    }
+    return found;
+  } finally {
+    await channel.close();
     await connection.close();
   }
 }

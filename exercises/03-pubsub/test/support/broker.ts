@@ -6,7 +6,7 @@ import { createLogger, DEFAULT_AMQP_URL } from "@shop/kit";
 import { connectBroker, type Broker } from "../../messaging/broker.ts";
 import { deleteTopology } from "../../messaging/cleanup.ts";
 import type { Envelope } from "../../messaging/envelope.ts";
-import { EXCHANGE } from "../../messaging/topology.ts";
+import { currentNamespace, EXCHANGE, namespaced } from "../../messaging/topology.ts";
 
 process.env.LOG_LEVEL ??= "silent";
 export const quiet = createLogger("test");
@@ -21,12 +21,13 @@ export interface TestBroker {
 export async function testBroker(): Promise<TestBroker> {
   const namespace = `test-${randomBytes(4).toString("hex")}.`;
   process.env.SHOP_NAMESPACE = namespace;
+  const prefix = currentNamespace(); // "test-1a2b.03-pubsub."
   const broker = await connectBroker("test", quiet);
   const tap = new Connection({ url: process.env.AMQP_URL ?? DEFAULT_AMQP_URL, connectionName: "test-tap" });
   const seen: Envelope[] = [];
   // An exclusive queue disappears with its connection: nothing is left on the broker.
   const consumer = tap.createConsumer(
-    { queue: "", queueOptions: { exclusive: true }, queueBindings: [{ exchange: `${namespace}${EXCHANGE}`, routingKey: "#" }] },
+    { queue: "", queueOptions: { exclusive: true }, queueBindings: [{ exchange: namespaced(EXCHANGE), routingKey: "#" }] },
     (msg) => {
       seen.push(msg.body as Envelope);
     },
@@ -39,7 +40,7 @@ export async function testBroker(): Promise<TestBroker> {
       await consumer.close();
       await tap.close();
       await broker.close();
-      await deleteTopology(namespace);
+      await deleteTopology(prefix);
     },
   };
 }

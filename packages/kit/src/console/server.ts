@@ -56,6 +56,10 @@ export async function startConsole(options: ConsoleOptions): Promise<WorkshopCon
   const app = express();
   app.use(express.static(new URL("./page/", import.meta.url).pathname));
 
+  // Like a service's: another step's supervisor can tell who holds this port.
+  app.get("/health", (_req, res) => {
+    res.json({ status: "ok", service: "the workshop console", step: options.step, pid: process.pid });
+  });
   app.get("/api/state", async (_req, res) => {
     const services = await Promise.all(
       options.services.map(async (s) => ({ name: s.name, url: s.url, state: s.state(), faults: s.state() === "up" ? await faultsOf(s.url) : null })),

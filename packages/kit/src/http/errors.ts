@@ -12,6 +12,8 @@ export const STATUS_BY_CODE: Record<string, number> = {
   UNKNOWN_SKU: 422,
   IDEMPOTENCY_KEY_REUSED: 422,
   IDEMPOTENCY_KEY_IN_USE: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   DEPENDENCY_UNAVAILABLE: 503,
 };
 
@@ -42,14 +44,46 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
     if (error.fields) body.error.fields = error.fields;
     return { status: STATUS_BY_CODE[error.code]!, body };
   }
-  // express.json() reports a body that is not JSON this way
-  if (error instanceof SyntaxError && (error as { type?: string }).type === "entity.parse.failed") {
-    return { status: 400, body: { error: { code: "INVALID_INPUT", message: "The body is not valid JSON", fields: { body: "must be JSON" } } } };
-  }
+  if (isClientError(error)) return fromClientError(error);
   return { status: 500, body: { error: { code: "INTERNAL", message: "Something went wrong on our side" } } };
 }
 
-export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
+/** What express and its body parser throw (http-errors): a `status`, and from the parser a `type`. */
+type ClientError = Error & { status: number; type?: string; limit?: number };
+
+const isClientError = (error: unknown): error is ClientError => {
+  const status = (error as { status?: unknown } | null)?.status;
+  return error instanceof Error && typeof status === "number" && status >= 400 && status < 500;
+};
+
+const answer = (status: number, code: string, message: string, fields?: Record<string, string>) => {
+  const body: ErrorBody = { error: { code, message } };
+  if (fields) body.error.fields = fields;
+  return { status, body };
+};
+
+function fromClientError(error: ClientError): { status: number; body: ErrorBody } {
+  const unreadable = `The body cannot be read: ${error.message}`;
+  if (error.type === "entity.too.large") {
+    const limit = `${error.limit! / 1024}kb (${error.limit} bytes)`;
+    return answer(413, "PAYLOAD_TOO_LARGE", `The body is larger than the limit of ${limit}`);
+  }
+  // charset.unsupported, encoding.unsupported: JSON, but in bytes the parser does not read
+  if (error.status === 415) return answer(415, "UNSUPPORTED_MEDIA_TYPE", unreadable);
+  if (error.type === "entity.parse.failed") {
+    const message = `The body is not valid JSON: ${error.message}`;
+    return answer(400, "INVALID_INPUT", message, { body: "must be JSON" });
+  }
+  // express could not decode a path parameter, such as /api/orders/%ZZ
+  if (error instanceof URIError) {
+    return answer(400, "INVALID_INPUT", error.message, { path: "must be valid percent-encoding" });
+  }
+  // request.aborted, request.size.invalid, a gzip body that does not inflate: the body as received
+  return answer(error.status, "INVALID_INPUT", unreadable, { body: error.message });
+}
+
+export const errorHandler: ErrorRequestHandler = (error, req, res, next) => {
+  if (res.headersSent) return next(error); // a stream already started: express closes it
   const { status, body } = toErrorResponse(error);
   if (status >= 500) req.log?.error({ err: error }, "request failed");
   res.status(status).json(body);

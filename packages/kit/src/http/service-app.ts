@@ -1,18 +1,20 @@
-// The Express app every service starts from: health, correlation ids and logs, JSON bodies, the
-// chaos switches, the service's own routes, then 404 and the one error mapping.
+// The Express app every service starts from: health, correlation ids and logs, JSON bodies (and
+// nothing else), the chaos switches, the service's own routes, then 404 and the one error mapping.
 import express, { type Router } from "express";
 import type { Logger } from "pino";
 import { chaos } from "../chaos.ts";
 import { correlationId } from "./correlation.ts";
 import { errorHandler, notFoundHandler } from "./errors.ts";
+import { jsonBody } from "./json-body.ts";
 
 export function serviceApp(name: string, logger: Logger, routers: Router[]): express.Express {
   const app = express();
   app.get("/health", (_req, res) => {
-    res.json({ status: "ok", service: name });
+    // step and pid: so a supervisor can tell its own process from another step's on the port
+    res.json({ status: "ok", service: name, step: process.env.SHOP_STEP, pid: process.pid });
   });
   app.use(correlationId(logger));
-  app.use(express.json({ limit: "100kb" }));
+  app.use(jsonBody());
   app.use(chaos());
   app.use(...routers);
   app.use(notFoundHandler);

@@ -1,4 +1,5 @@
 import { watch } from "node:fs";
+import { brokerFor } from "../broker.ts";
 import { allExercises, findExercise, type Exercise } from "../exercises.ts";
 import { readProgress, updateProgress } from "../progress.ts";
 import { IGNORED } from "../repo.ts";
@@ -7,6 +8,7 @@ import { dim, green, red } from "../style.ts";
 
 /** Runs an exercise's tests on the learner's copy and records the result. */
 export async function checkOne(root: string, exercise: Exercise, quiet = false): Promise<boolean> {
+  if (!(await brokerFor(exercise))) return false; // not the learner's code failing: nothing recorded
   const { code } = await runExerciseTests(exercise.step.exerciseDir, exercise.testFilter, quiet);
   const passed = code === 0;
   updateProgress(root, exercise.id, { status: passed ? "done" : "failing" });

@@ -1,7 +1,8 @@
 // `workshop doctor`: is this laptop ready for the workshop? Each problem comes with its fix.
 import { existsSync, statfsSync } from "node:fs";
 import { connect, createServer } from "node:net";
-import { brokerAddress, systemChromium } from "@shop/kit";
+import { brokerAddress, planBroker, planBrowser } from "@shop/kit";
+import type { BrowserSeams, EnsureBrokerOptions } from "@shop/kit";
 import { green, red, yellow } from "../style.ts";
 
 export interface Check {
@@ -16,17 +17,22 @@ export interface DoctorOptions {
   root: string;
   amqpUrl?: string;
   ports?: number[];
+  /** Tests: what the machine has installed, instead of looking. */
+  broker?: Pick<EnsureBrokerOptions, "seams" | "anyLocalPort">;
+  browserSeams?: Partial<BrowserSeams>;
+  env?: NodeJS.ProcessEnv;
 }
 
 export const WORKSHOP_PORTS = [3000, 3001, 3002, 3003, 3004, 3005, 3100];
 
-export async function diagnose({ root, amqpUrl, ports = WORKSHOP_PORTS }: DoctorOptions): Promise<Check[]> {
+export async function diagnose(options: DoctorOptions): Promise<Check[]> {
+  const { root, amqpUrl, ports = WORKSHOP_PORTS } = options;
   return [
     nodeVersion(),
     npmVersion(),
     dependencies(root),
-    await browser(),
-    await broker(amqpUrl),
+    await browser(options),
+    await broker(amqpUrl, options.broker),
     ...(await Promise.all(ports.map(portFree))),
     disk(root),
   ];
@@ -61,28 +67,43 @@ function dependencies(root: string): Check {
   return { ok, what: ok ? "dependencies installed, Prisma clients generated" : "dependencies or Prisma clients missing", fix: "npm install (from the repository root)" };
 }
 
-async function browser(): Promise<Check> {
-  const system = systemChromium();
-  if (system) return { ok: true, what: `Chromium for the browser specs: ${system}` };
-  try {
-    const { chromium } = await import("@playwright/test");
-    if (existsSync(chromium.executablePath())) return { ok: true, what: `Chromium for the browser specs: Playwright's (${chromium.executablePath()})` };
-  } catch {
-    // Playwright itself is missing: npm install brings it
+/** What `npm install` found, or would download. */
+async function browser({ env, browserSeams }: DoctorOptions): Promise<Check> {
+  const plan = await planBrowser({ env, seams: browserSeams });
+  const fix = "npx playwright install chromium (or your distribution's chromium package)";
+  if (plan.action === "none") {
+    const whose = plan.source === "system" ? plan.path : `Playwright's (${plan.path})`;
+    return { ok: true, what: `Chromium for the browser specs: ${whose}` };
   }
-  return { ok: false, what: "no Chromium for the browser specs", fix: "npx playwright install chromium (or your distribution's chromium package)" };
+  if (plan.action === "skip") {
+    const what = "no Chromium for the browser specs (PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD is set)";
+    return { ok: false, what: `${what}; npm install downloads none`, fix };
+  }
+  const what = "no Chromium for the browser specs; npm install would run `npx playwright install chromium`";
+  return { ok: false, what, fix };
 }
 
-async function broker(amqpUrl?: string): Promise<Check> {
+const START_BROKER = "docker compose up -d rabbitmq (from the repository root), or rabbitmq-server -detached";
+
+/** Whether the broker answers, else what `npm test` would do about it. */
+async function broker(amqpUrl?: string, options: DoctorOptions["broker"] = {}): Promise<Check> {
   const { host, port } = brokerAddress(amqpUrl);
   const version = await rabbitMqVersion(host, port);
   if (version) return { ok: true, what: `RabbitMQ ${version} answers on ${host}:${port}` };
-  return {
-    ok: false,
-    warning: true,
-    what: `RabbitMQ is not reachable on ${host}:${port} (needed from step 03 on)`,
-    fix: "docker compose up -d rabbitmq (from the repository root), or rabbitmq-server -detached",
-  };
+  // rabbitMqVersion has just found none: no need to ask again
+  const seams = { probe: async () => false, ...options.seams };
+  const plan = await planBroker({ ...options, amqpUrl, seams });
+  if (plan.action === "start") {
+    const command = plan.starters[0]!.command;
+    const what = `RabbitMQ: not running on ${host}:${port}; npm test would start it with \`${command}\``;
+    return { ok: true, what };
+  }
+  const what = `RabbitMQ is not reachable on ${host}:${port} (needed from step 03 on)`;
+  if (plan.action === "cannot" && plan.why === "nothing-installed") {
+    const fix = `neither Docker nor rabbitmq-server is installed: install one, then ${START_BROKER}`;
+    return { ok: false, warning: true, what, fix };
+  }
+  return { ok: false, warning: true, what, fix: START_BROKER };
 }
 
 /** Opens an AMQP 0-9-1 connection far enough to read the server's version from Connection.Start. */

@@ -1,5 +1,6 @@
 import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { assertBrokerReachable, brokerNamespace } from "@shop/kit";
 import { findExercise, isExerciseId } from "../exercises.ts";
 import { findStep, listSteps } from "../repo.ts";
 import { run, runExerciseTests } from "../run.ts";
@@ -38,15 +39,32 @@ export async function resetData(root: string, url = "http://localhost:3000"): Pr
     // no shop running: fall through
   }
   for (const step of listSteps(root)) {
-    for (const dir of [join(step.dir, "data"), join(step.exerciseDir, "data")]) {
-      if (existsSync(dir)) {
-        rmSync(dir, { recursive: true, force: true });
-        console.log(`deleted ${dir.slice(root.length + 1)}`);
+    for (const stepDir of [step.dir, step.exerciseDir]) {
+      const data = join(stepDir, "data");
+      if (existsSync(data)) {
+        rmSync(data, { recursive: true, force: true });
+        console.log(`deleted ${data.slice(root.length + 1)}`);
       }
+      await deleteBrokerNames(stepDir);
     }
   }
   console.log("No shop was running; each step starts from its seed data next time.");
   return 0;
+}
+
+/** A step's exchange and queues go too: no message of an old run waits for the next one. */
+async function deleteBrokerNames(stepDir: string): Promise<void> {
+  const cleanup = join(stepDir, "messaging/cleanup.ts");
+  if (!existsSync(cleanup)) return; // a step without a broker
+  const namespace = brokerNamespace(stepDir, {}); // the step's own names, never a test's
+  try {
+    await assertBrokerReachable();
+    const { deleteTopology } = (await import(cleanup)) as { deleteTopology(ns: string): Promise<void> };
+    await deleteTopology(namespace);
+    console.log(`deleted the broker's ${namespace}* exchange and queues`);
+  } catch (error) {
+    console.log(`left the broker's ${namespace}* names (${(error as Error).message})`);
+  }
 }
 
 /** For authors: writes exercises/NN-name from every step that has exercises. */

@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, beforeEach, expect } from "vitest";
-import { brokerAddress, chaosClient, eventually, startStep, startTcpProxy, type RunningService, type RunningStep, type TcpProxy } from "@shop/kit";
+import { brokerAddress, brokerNamespace, chaosClient, eventually, startStep, startTcpProxy, type RunningService, type RunningStep, type TcpProxy } from "@shop/kit";
 import { Connection } from "rabbitmq-client";
 import { DEFAULT_AMQP_URL } from "@shop/kit";
 import { deleteTopology } from "../../messaging/cleanup.ts";
@@ -18,7 +18,9 @@ const stepDir = join(import.meta.dirname, "../..");
 export interface TestShop {
   url: string;
   step: RunningStep;
+  /** SHOP_NAMESPACE of its processes; `brokerPrefix` is what their broker names start with. */
   namespace: string;
+  brokerPrefix: string;
   /** The link between every service and the broker, when started with `brokerLink: true`. */
   brokerLink?: TcpProxy;
   api: Api;
@@ -51,6 +53,7 @@ export interface ShopOptions {
 
 export async function startShop({ env = {}, brokerLink = false }: ShopOptions = {}): Promise<TestShop> {
   const namespace = `test-${randomBytes(4).toString("hex")}.`;
+  const prefix = brokerNamespace(stepDir, { SHOP_NAMESPACE: namespace }); // "test-1a2b.03-pubsub."
   const proxy = brokerLink ? await startTcpProxy(brokerAddress()) : undefined;
   const sharedEnv: Record<string, string> = { SHOP_NAMESPACE: namespace };
   if (proxy) sharedEnv.AMQP_URL = `amqp://guest:guest@127.0.0.1:${proxy.port}`;
@@ -66,6 +69,7 @@ export async function startShop({ env = {}, brokerLink = false }: ShopOptions = 
     url: web.url,
     step,
     namespace,
+    brokerPrefix: prefix,
     brokerLink: proxy,
     api,
     service,
@@ -92,7 +96,7 @@ export async function startShop({ env = {}, brokerLink = false }: ShopOptions = 
     stop: async () => {
       await step.stop();
       await proxy?.close();
-      await deleteTopology(namespace);
+      await deleteTopology(prefix);
     },
   };
   await caughtUp(shop);
@@ -115,7 +119,7 @@ export async function untilQuiet(shop: TestShop): Promise<void> {
           db.close();
         }
       }
-      expect(await queueDepths(shop.namespace)).toEqual({});
+      expect(await queueDepths(shop.brokerPrefix)).toEqual({});
       const handled = (await messagingTotals(shop)).handled ?? 0;
       const stable = handled === lastHandled;
       lastHandled = handled;
@@ -125,13 +129,13 @@ export async function untilQuiet(shop: TestShop): Promise<void> {
   );
 }
 
-/** The (ready) messages waiting in the namespace's queues, for queues that have any. */
-async function queueDepths(namespace: string): Promise<Record<string, number>> {
+/** The (ready) messages waiting in the step's queues, for queues that have any. */
+async function queueDepths(prefix: string): Promise<Record<string, number>> {
   const connection = new Connection({ url: process.env.AMQP_URL ?? DEFAULT_AMQP_URL, connectionName: "test-depths" });
   try {
     const depths: Record<string, number> = {};
     for (const queue of Object.keys(QUEUES).flatMap((q) => [q, `${q}.retry`])) {
-      const { messageCount } = await connection.queueDeclare({ queue: `${namespace}${queue}`, passive: true }).catch(() => ({ messageCount: 0 }));
+      const { messageCount } = await connection.queueDeclare({ queue: `${prefix}${queue}`, passive: true }).catch(() => ({ messageCount: 0 }));
       if (messageCount > 0) depths[queue] = messageCount;
     }
     return depths;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { eventually } from "@shop/kit";
 import { connectBroker } from "../../../messaging/broker.ts";
-import { deadLetterCounts, replayDeadLetters } from "../../../messaging/dead-letters.ts";
+import { deadLetterCounts, listDeadLetters, replayDeadLetters } from "../../../messaging/dead-letters.ts";
 import { envelope } from "../../../messaging/envelope.ts";
 import { quiet } from "../../../test/support/broker.ts";
 import { GOOD_CARD, useShop } from "../../../test/support/shop.ts";
@@ -21,6 +21,9 @@ describe("payments, when a message keeps failing", () => {
 
       // Act and assert: it ends in the dead-letter queue after its attempts...
       await eventually(async () => expect(await deadLetterCounts()).toEqual({ "payments.order-events": 1 }), { timeout: 15_000 });
+      // ...and says why it failed (what `npm run dead-letters` prints)
+      const [letter] = (await listDeadLetters())["payments.order-events"]!;
+      expect(letter).toMatchObject({ message: { type: "inventory.stock-reserved" }, error: expect.stringContaining(orderId) });
       // ...while the queue keeps flowing
       const { body } = await shop.api.post("/api/orders", { lines: [{ sku: "MUG-001", qty: 1 }], card: GOOD_CARD });
       await shop.statusOf(body.id, "CONFIRMED");

@@ -14,7 +14,7 @@ describe("orders' copy of the catalog, when orders starts after the others", () 
     const orders = shop.service("orders");
     await orders.stop();
     rmSync(orders.dataDir, { recursive: true, force: true });
-    await deleteQueue(`${shop.namespace}orders.product-changed`);
+    await deleteQueue(`${shop.brokerPrefix}orders.product-changed`);
     await shop.api.put("/api/admin/products/PEN-001/price", { priceCents: 3999 });
 
     // Act

@@ -3,13 +3,17 @@
 import { Readable } from "node:stream";
 import type { Request, RequestHandler, Response } from "express";
 
-const PASSED_ON = ["content-type", "idempotency-key"];
+const PASSED_ON = ["idempotency-key"];
 const PASSED_BACK = ["content-type", "cache-control"];
 export const GATEWAY_TIMEOUT_MS = Number(process.env.GATEWAY_TIMEOUT_MS ?? 10_000);
 
 export async function callService(service: string, baseUrl: string, req: Request, res: Response, path = req.originalUrl): Promise<void> {
   const headers: Record<string, string> = { "x-correlation-id": String(req.id) };
-  for (const name of PASSED_ON) if (req.get(name)) headers[name] = req.get(name)!;
+  // even when empty: an empty Idempotency-Key is for orders to refuse, not for us to drop
+  for (const name of PASSED_ON) if (req.get(name) !== undefined) headers[name] = req.get(name)!;
+  // The body was read here: it goes on as JSON, or not at all (a cancel has none).
+  const withBody = req.body !== undefined && !["GET", "HEAD"].includes(req.method);
+  if (withBody) headers["content-type"] = "application/json";
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), GATEWAY_TIMEOUT_MS); // until the answer starts
   res.on("close", () => abort.abort()); // the browser left: stop the upstream stream too
@@ -18,7 +22,7 @@ export async function callService(service: string, baseUrl: string, req: Request
     response = await fetch(baseUrl + path, {
       method: req.method,
       headers,
-      body: ["GET", "HEAD"].includes(req.method) ? undefined : JSON.stringify(req.body ?? {}),
+      body: withBody ? JSON.stringify(req.body) : undefined,
       signal: abort.signal,
     });
   } catch {

@@ -2,19 +2,23 @@
 // "that service did not answer" into a 503 naming it.
 import type { Request, RequestHandler, Response } from "express";
 
-const PASSED_ON = ["content-type", "idempotency-key", "x-correlation-id"];
+const PASSED_ON = ["idempotency-key"];
 const PASSED_BACK = ["content-type", "x-downstream-calls"];
 export const GATEWAY_TIMEOUT_MS = Number(process.env.GATEWAY_TIMEOUT_MS ?? 10_000);
 
 export async function callService(service: string, baseUrl: string, req: Request, res: Response, path = req.originalUrl): Promise<void> {
   const headers: Record<string, string> = { "x-correlation-id": String(req.id) };
-  for (const name of PASSED_ON) if (req.get(name) && name !== "x-correlation-id") headers[name] = req.get(name)!;
+  // even when empty: an empty Idempotency-Key is for orders to refuse, not for us to drop
+  for (const name of PASSED_ON) if (req.get(name) !== undefined) headers[name] = req.get(name)!;
+  // The body was read here: it goes on as JSON, or not at all (a cancel has none).
+  const withBody = req.body !== undefined && !["GET", "HEAD"].includes(req.method);
+  if (withBody) headers["content-type"] = "application/json";
   let response: globalThis.Response;
   try {
     response = await fetch(baseUrl + path, {
       method: req.method,
       headers,
-      body: ["GET", "HEAD"].includes(req.method) ? undefined : JSON.stringify(req.body ?? {}),
+      body: withBody ? JSON.stringify(req.body) : undefined,
       signal: AbortSignal.timeout(GATEWAY_TIMEOUT_MS),
     });
   } catch {

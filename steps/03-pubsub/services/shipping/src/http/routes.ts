@@ -6,8 +6,17 @@ import { clearShipments } from "../db/shipments.ts";
 import { carrierQuote } from "../domain/shipping.ts";
 
 const QuoteQuery = z.object({
-  sku: z.string("is required").min(1, "is required"),
-  qty: z.coerce.number("must be a number").int("must be a whole number").min(1, "must be at least 1").max(100, "must be at most 100"),
+  sku: z
+    .string("is required")
+    .min(1, "is required")
+    .regex(/^[A-Z0-9-]{1,32}$/, "must be a sku such as MUG-001"),
+  // plain decimal integers: Number() alone would also take "0x10", "1e2" and " 5"
+  qty: z
+    .string("must be a number")
+    .refine((text) => !Number.isNaN(Number(text)), "must be a number")
+    .regex(/^-?\d+$/, "must be a whole number")
+    .transform(Number)
+    .pipe(z.number().min(1, "must be at least 1").max(100, "must be at most 100")),
 });
 
 export function shippingRoutes(db: PrismaClient): Router {

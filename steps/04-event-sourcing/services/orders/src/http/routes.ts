@@ -33,11 +33,26 @@ export const PlaceOrderBody = z.object({
 });
 
 const OrderId = z.object({ id: z.uuid("must be an order id (a UUID)") });
-const AtVersion = z.object({ version: z.coerce.number("must be a number").int("must be a whole number").min(1, "must be at least 1").optional() });
+// plain decimal integers: Number() alone would also take "0x10", "1e2" and " 5"
+const AtVersion = z.object({
+  version: z
+    .string("must be a number")
+    .refine((text) => !Number.isNaN(Number(text)), "must be a number")
+    .regex(/^-?\d+$/, "must be a whole number")
+    .transform(Number)
+    .pipe(z.number().int("must be a whole number").min(1, "must be at least 1"))
+    .optional(),
+});
+
+/** Visible ASCII without commas: the same key sent twice arrives as one header, joined by ", ". */
+const KEY_CHARS = /^[\x21-\x7e]+$/;
 
 function idempotencyKey(header: string | undefined): string | undefined {
   if (header === undefined) return undefined;
   if (header.length < 1 || header.length > 200) throw new InvalidInput({ "Idempotency-Key": "must be 1 to 200 characters" });
+  if (!KEY_CHARS.test(header) || header.includes(",")) {
+    throw new InvalidInput({ "Idempotency-Key": "must be visible ASCII characters, without commas" });
+  }
   return header;
 }
 
