@@ -53,7 +53,8 @@ export async function startShopUnderTest(stepName: string): Promise<ShopUnderTes
 
   const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> => {
     const started = performance.now();
-    const response = await fetch(web + path, { method, headers: { "content-type": "application/json", ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const admin: Record<string, string> = path.startsWith("/api/admin") ? { "x-shop-admin": "1" } : {};
+    const response = await fetch(web + path, { method, headers: { "content-type": "application/json", ...admin, ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : null, ms: performance.now() - started };
   };

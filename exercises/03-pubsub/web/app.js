@@ -112,6 +112,17 @@ async function renderShippingQuote(lines, subtotal) {
   }
 }
 
+/**
+ * One Idempotency-Key per checkout attempt: clicking again after an error sends the same key, so
+ * orders finishes or undoes the first try instead of placing a second order. Another cart or
+ * card is another attempt, with a new key; so is the next checkout after a success.
+ */
+let attempt = null;
+function keyFor(body) {
+  if (attempt?.body !== body) attempt = { body, key: crypto.randomUUID() };
+  return attempt.key;
+}
+
 async function placeOrder(event) {
   event.preventDefault();
   const button = $("#place-order");
@@ -119,12 +130,9 @@ async function placeOrder(event) {
   button.disabled = true;
   error.hidden = true;
   try {
-    // One key per checkout: a double click or a retried request cannot place the order twice.
-    const order = await api("/api/orders", {
-      method: "POST",
-      headers: { "Idempotency-Key": crypto.randomUUID() },
-      body: JSON.stringify({ lines: cart, card: $("#card").value.replace(/\s+/g, "") }),
-    });
+    const body = JSON.stringify({ lines: cart, card: $("#card").value.replace(/\s+/g, "") });
+    const order = await api("/api/orders", { method: "POST", headers: { "Idempotency-Key": keyFor(body) }, body });
+    attempt = null;
     cart = [];
     saveCart();
     navigate(`/orders/${order.id}`);

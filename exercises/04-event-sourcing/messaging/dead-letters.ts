@@ -3,7 +3,7 @@
 // round of attempts, once whatever made them fail is fixed.
 import { Connection } from "rabbitmq-client";
 import { DEFAULT_AMQP_URL } from "@shop/kit";
-import { LAST_ERROR_HEADER } from "./broker.ts";
+import { confirmingPublisher, LAST_ERROR_HEADER } from "./broker.ts";
 import type { Envelope } from "./envelope.ts";
 import { namespaced, QUEUES, type QueueName } from "./topology.ts";
 
@@ -52,19 +52,27 @@ export async function listDeadLetters(): Promise<Record<string, DeadLetter[]>> {
   }
 }
 
-/** Moves every dead letter of a queue back into it; returns the messages moved. */
+/**
+ * Moves every dead letter of a queue back into it; returns the messages moved. Each one leaves the
+ * .dlq (ack) only once the broker has confirmed its copy in the queue; should the copy be refused,
+ * the replay stops with an error and the rest stay parked (closing the channel puts them back).
+ */
 export async function replayDeadLetters(queue: QueueName): Promise<Envelope[]> {
   const connection = connect();
   const channel = await connection.acquire();
+  const publisher = confirmingPublisher(connection);
+  const dlq = namespaced(`${queue}.dlq`);
   try {
     const moved: Envelope[] = [];
-    for (let msg = await channel.basicGet({ queue: namespaced(`${queue}.dlq`) }); msg; msg = await channel.basicGet({ queue: namespaced(`${queue}.dlq`) })) {
-      await channel.basicPublish({ routingKey: namespaced(queue), durable: true, contentType: "application/json" }, msg.body);
+    for (let msg = await channel.basicGet({ queue: dlq }); msg; msg = await channel.basicGet({ queue: dlq })) {
+      const message = msg.body as Envelope;
+      await publisher.send({ routingKey: namespaced(queue), messageId: message.id, durable: true, contentType: "application/json" }, message);
       channel.basicAck({ deliveryTag: msg.deliveryTag });
-      moved.push(msg.body as Envelope);
+      moved.push(message);
     }
     return moved;
   } finally {
+    await publisher.close();
     await channel.close();
     await connection.close();
   }

@@ -2,6 +2,7 @@
 // and a clean stop. Each service is a real process speaking real HTTP on loopback.
 import { fork, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { ensureBroker } from "./ensure-broker.ts";
@@ -29,6 +30,18 @@ export interface RunningProcess {
   stop(): Promise<void>;
   /** Kills the process at once (SIGKILL): no clean shutdown, as in a crash. */
   kill(): Promise<void>;
+}
+
+/** A port nothing listens on now: bind to an ephemeral one, then release it for the service. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 export function freshDataDir(prefix = "shop-"): string {
@@ -105,8 +118,10 @@ export interface RunningStep {
 }
 
 /**
- * Starts every process of a step (its services.json), in order, on ephemeral ports, each with a
- * fresh data folder, and wires their URLs into each other's environment.
+ * Starts every process of a step (its services.json) at once, on free ports chosen first, each
+ * with a fresh data folder, and wires their URLs into each other's environment. At once is safe
+ * because no service needs another one up to start: each declares the broker topology it relies
+ * on before it publishes, and HTTP callers retry or fall back.
  */
 export interface StartStepOptions {
   /** Extra environment per service name. */
@@ -119,43 +134,44 @@ export async function startStep(stepDir: string, { env = {}, sharedEnv = {} }: S
   const step = loadStep(stepDir);
   if (step.needsBroker) await ensureBroker(); // a test run starts one when it can, as `npm test` does
   const dataRoot = freshDataDir("shop-step-");
-  const urls: Record<string, string> = {};
+  const ports = await Promise.all(step.services.map(() => freePort()));
+  const urls = Object.fromEntries(step.services.map((entry, i) => [entry.name, `http://127.0.0.1:${ports[i]}`]));
   const services: Record<string, RunningService> = {};
-  try {
-    for (const entry of step.services) {
-      const dataDir = join(dataRoot, entry.data ?? entry.name);
-      const spec: ServiceSpec = {
-        name: entry.name,
-        cwd: stepDir,
-        entry: resolve(stepDir, entry.entry),
-        env: { DATA_DIR: dataDir, SHOP_STEP: stepLabel(stepDir), ...sharedEnv, ...resolveEnv(entry, urls), ...env[entry.name] },
-      };
-      let current: RunningProcess | undefined = await startProcess(spec);
-      spec.port = current.port; // a restart comes back on the same address
-      urls[entry.name] = current.url;
-      services[entry.name] = {
-        name: entry.name,
-        url: current.url,
-        port: current.port,
-        dataDir,
-        output: () => current?.output() ?? "",
-        isRunning: () => current !== undefined,
-        stop: async () => {
-          await current?.stop();
-          current = undefined;
-        },
-        kill: async () => {
-          await current?.kill();
-          current = undefined;
-        },
-        start: async (extraEnv) => {
-          current ??= await startProcess(extraEnv ? { ...spec, env: { ...spec.env, ...extraEnv } } : spec);
-        },
-      };
-    }
-  } catch (error) {
+  const starting = step.services.map(async (entry, i) => {
+    const dataDir = join(dataRoot, entry.data ?? entry.name);
+    const spec: ServiceSpec = {
+      name: entry.name,
+      port: ports[i], // a restart comes back on the same address
+      cwd: stepDir,
+      entry: resolve(stepDir, entry.entry),
+      env: { DATA_DIR: dataDir, SHOP_STEP: stepLabel(stepDir), ...sharedEnv, ...resolveEnv(entry, urls), ...env[entry.name] },
+    };
+    let current: RunningProcess | undefined = await startProcess(spec);
+    services[entry.name] = {
+      name: entry.name,
+      url: current.url,
+      port: current.port,
+      dataDir,
+      output: () => current?.output() ?? "",
+      isRunning: () => current !== undefined,
+      stop: async () => {
+        await current?.stop();
+        current = undefined;
+      },
+      kill: async () => {
+        await current?.kill();
+        current = undefined;
+      },
+      start: async (extraEnv) => {
+        current ??= await startProcess(extraEnv ? { ...spec, env: { ...spec.env, ...extraEnv } } : spec);
+      },
+    };
+  });
+  const results = await Promise.allSettled(starting);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failed) {
     await Promise.all(Object.values(services).map((s) => s.stop()));
-    throw error;
+    throw failed.reason;
   }
   return {
     services,

@@ -8,6 +8,7 @@ export { correlationId, CORRELATION_HEADER } from "./http/correlation.ts";
 export { createLogger, type Logger } from "./http/logger.ts";
 export { errorHandler, notFoundHandler, toErrorResponse, InvalidInput, NotFound, STATUS_BY_CODE, type ErrorBody } from "./http/errors.ts";
 export { validate } from "./http/validate.ts";
+export { adminGuard, adminRefusal, ADMIN_HEADER, ADMIN_HEADERS, Forbidden, MisdirectedRequest } from "./http/admin-guard.ts";
 export { jsonBody, requireJson, UnsupportedMediaType, JSON_LIMIT, MAX_JSON_DEPTH } from "./http/json-body.ts";
 export { startStep, type RunningService, type RunningStep, type StartStepOptions } from "./harness.ts";
 export { loadServices, loadStep, resolveEnv, stepLabel, type ServiceEntry, type StepServices } from "./step-services.ts";

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 
 test.beforeEach(async ({ request, page }) => {
-  expect((await request.post("/api/admin/reset")).status()).toBe(204);
+  expect((await request.post("/api/admin/reset", { headers: { "x-shop-admin": "1" } })).status()).toBe(204);
   await page.goto("/");
   await page.evaluate(() => localStorage.clear());
   await page.reload();

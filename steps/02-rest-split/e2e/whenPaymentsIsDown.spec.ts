@@ -5,7 +5,7 @@ import { PORT_OFFSET } from "../playwright.config.ts";
 const payments = [chaosClient(`http://127.0.0.1:${3004 + PORT_OFFSET}`), chaosClient(`http://127.0.0.1:${3014 + PORT_OFFSET}`)];
 
 test.beforeEach(async ({ request, page }) => {
-  expect((await request.post("/api/admin/reset")).status()).toBe(204);
+  expect((await request.post("/api/admin/reset", { headers: { "x-shop-admin": "1" } })).status()).toBe(204);
   await page.goto("/");
   await page.evaluate(() => localStorage.clear());
   await page.reload();

@@ -14,8 +14,8 @@ test.beforeEach(async ({ request }) => {
 });
 
 test.afterEach(async ({ request }) => {
-  await request.post(`${CONSOLE}/api/services/payments/restart`);
-  await request.post(`${CONSOLE}/api/broker/restore`);
+  await request.post(`${CONSOLE}/api/services/payments/restart`, { headers: { "x-shop-admin": "1" } });
+  await request.post(`${CONSOLE}/api/broker/restore`, { headers: { "x-shop-admin": "1" } });
 });
 
 async function placeOrderInStorefront(page: Page, productName: string, screenshot?: string) {

@@ -1,15 +1,18 @@
-// The connection to RabbitMQ (rabbitmq-client): publishing with confirms, and consuming with
-// bounded retries. A handler that throws sees its message again after a delay, up to
+// The connection to RabbitMQ (rabbitmq-client): the whole topology declared on connecting,
+// publishing with confirms, and consuming with retries that wait longer each time. A handler that
+// throws sees its message again after 200 ms, 1 s, 5 s, then every 30 s (RETRY_DELAYS_MS), up to
 // MAX_ATTEMPTS times; then the message is parked in the queue's `.dlq` and the queue moves on.
-// Never an endless requeue loop.
-import { Connection, ConsumerStatus, type AsyncMessage } from "rabbitmq-client";
+// Never an endless requeue loop, and never a message dropped on the way.
+import { Connection, ConsumerStatus, type AsyncMessage, type Envelope as Delivery, type PublisherProps } from "rabbitmq-client";
 import { chaosPause, DEFAULT_AMQP_URL, type Logger } from "@shop/kit";
 import type { Envelope } from "./envelope.ts";
 import { faults, stats } from "./faults.ts";
-import { EXCHANGE, namespaced, QUEUES, type QueueName } from "./topology.ts";
+import { queueTopology, RETRY_DELAYS_MS, retryQueue, ROUTED_TYPES, topology, type QueueName } from "./topology.ts";
 
-export const MAX_ATTEMPTS = Number(process.env.MAX_ATTEMPTS ?? 5);
-export const RETRY_DELAY_MS = Number(process.env.RETRY_DELAY_MS ?? 200);
+/** Six attempts ride out about a minute of trouble: waits of 0.2 + 1 + 5 + 30 + 30 s between them. */
+export const MAX_ATTEMPTS = Number(process.env.MAX_ATTEMPTS ?? 6);
+/** For tests that want a quick dead letter: every wait this long instead (a per-message TTL). */
+const RETRY_DELAY_MS = process.env.RETRY_DELAY_MS;
 const ATTEMPT_HEADER = "x-attempt";
 /** Why the last attempt failed: kept on the message, so `npm run dead-letters` can say why. */
 export const LAST_ERROR_HEADER = "x-last-error";
@@ -25,44 +28,60 @@ export interface Broker {
   close(): Promise<void>;
 }
 
+/**
+ * A publisher whose send resolves once a queue has the message: confirmed by the broker (not
+ * refused, not lost with the link) and, when mandatory, routed. The broker hands back a mandatory
+ * message that no queue takes (basic.return, just before its confirm): send then throws.
+ */
+export function confirmingPublisher(connection: Connection, props: PublisherProps = {}) {
+  const publisher = connection.createPublisher({ ...props, confirm: true, maxAttempts: 3 });
+  const returned = new Set<string>();
+  publisher.on("basic.return", (msg) => returned.add(String(msg.messageId)));
+  return {
+    async send(delivery: Delivery & { messageId: string }, body: unknown, mandatory = true): Promise<void> {
+      await publisher.send({ ...delivery, mandatory }, body);
+      // The broker sends the return before the confirm; rabbitmq-client emits it a turn later (setImmediate).
+      await new Promise((resolve) => setImmediate(resolve));
+      if (returned.delete(delivery.messageId)) throw new Error(`no queue took ${delivery.routingKey} (${delivery.messageId})`);
+    },
+    close: () => publisher.close(),
+  };
+}
+
 export async function connectBroker(service: string, log: Logger, url = process.env.AMQP_URL ?? DEFAULT_AMQP_URL): Promise<Broker> {
-  // Reconnect within about a second after the broker or the link comes back (DESIGN §8).
+  // Reconnect within about a second after the broker or the link comes back.
   const connection = new Connection({ url, connectionName: service, retryLow: 250, retryHigh: 1_000 });
   connection.on("error", (err) => log.warn({ err: String(err) }, "broker connection error; reconnecting"));
   connection.on("connection", () => log.info("connected to the broker"));
-  const exchange = namespaced(EXCHANGE);
+  const { exchange, queues, bindings } = topology();
   const exchanges = [{ exchange, type: "topic", durable: true }];
-  const publisher = connection.createPublisher({ confirm: true, maxAttempts: 3, exchanges });
+  // Every service declares every queue before it publishes anything (declaring is idempotent):
+  // an event for a consumer that has not started yet waits in its queue instead of going nowhere.
+  for (const declaration of exchanges) await connection.exchangeDeclare(declaration);
+  for (const queue of queues) await connection.queueDeclare(queue);
+  for (const binding of bindings) await connection.queueBind(binding);
+  const publisher = confirmingPublisher(connection, { exchanges });
   const consumers: { close(): Promise<void> }[] = [];
   const listeners: (() => void)[] = [];
 
-  const publish = async (message: Envelope) => {
-    await publisher.send(
+  const publish = (message: Envelope) =>
+    publisher.send(
       { exchange, routingKey: message.type, messageId: message.id, contentType: "application/json", durable: true, correlationId: message.correlationId },
       message,
+      ROUTED_TYPES.has(message.type), // an event some queue wants must reach it; one nobody wants yet may go nowhere
     );
-  };
 
   const consume = async (queueName: QueueName, handler: Handler) => {
-    const queue = namespaced(queueName);
-    const retryQueue = `${queue}.retry`;
-    const deadLetters = `${queue}.dlq`;
-    // Declared before the consumer starts, so that a failing message always has somewhere to go.
-    // The retry queue holds a message for a while, then dead-letters it back into the main queue.
-    await connection.queueDeclare({
-      queue: retryQueue,
-      durable: true,
-      arguments: { "x-message-ttl": RETRY_DELAY_MS, "x-dead-letter-exchange": "", "x-dead-letter-routing-key": queue },
-    });
-    await connection.queueDeclare({ queue: deadLetters, durable: true });
+    const { main, bindings: queueBindings } = queueTopology(queueName);
+    const queue = main.queue;
     const consumer = connection.createConsumer(
       {
         queue,
-        queueOptions: { durable: true },
+        queueOptions: main, // the same declaration, again after a reconnect
         qos: { prefetchCount: 20 },
         concurrency: 1, // one message at a time per queue: handlers see events in the order they came
         exchanges,
-        queueBindings: QUEUES[queueName].map((routingKey) => ({ exchange, queue, routingKey })),
+        queueBindings,
         requeue: false,
       },
       async (msg: AsyncMessage) => {
@@ -70,21 +89,34 @@ export async function connectBroker(service: string, log: Logger, url = process.
         const attempt = Number(msg.headers?.[ATTEMPT_HEADER] ?? 1);
         try {
           await chaosPause(); // a "slow" fault (kit chaos, the console's Slow button) delays messages too
+          if (Date.now() < faults.failingUntil) throw new Error("failing on purpose (chaos: failForMs)");
           await handler(message);
           if (faults.deliverTwice) await handler(message); // the duplicate a lost ack would cause
           stats.handled += 1;
           listeners.forEach((listener) => listener());
           return ConsumerStatus.ACK;
         } catch (error) {
-          const target = attempt < MAX_ATTEMPTS ? retryQueue : deadLetters;
-          if (target === deadLetters) stats.deadLettered += 1;
-          else stats.retried += 1;
+          const last = attempt >= MAX_ATTEMPTS;
+          // the Nth failure waits in the Nth retry queue; the last of them takes every later one
+          const target = last ? `${queue}.dlq` : retryQueue(queue, Math.min(attempt, RETRY_DELAYS_MS.length) - 1);
           const reason = error instanceof Error ? error.message : String(error);
-          const what = target === deadLetters ? "message dead-lettered" : "handler failed; will retry";
-          log.warn({ correlationId: message.correlationId, type: message.type, queue, attempt, err: reason }, what);
-          // Straight to the queue through the default exchange; the original is then acked.
+          const context = { correlationId: message.correlationId, type: message.type, queue, attempt, err: reason };
+          log.warn(context, last ? "message dead-lettered" : "handler failed; will retry");
           const headers = { [ATTEMPT_HEADER]: attempt + 1, [LAST_ERROR_HEADER]: reason.slice(0, 500) };
-          await publisher.send({ routingKey: target, durable: true, contentType: "application/json", headers }, message);
+          const expiration = last ? undefined : RETRY_DELAY_MS;
+          try {
+            // Straight to the queue through the default exchange; the original is then acked.
+            const delivery = { routingKey: target, messageId: message.id, durable: true, contentType: "application/json" };
+            await publisher.send({ ...delivery, headers, expiration }, message);
+          } catch (sendError) {
+            // Not moved (its queue gone, the link down): rejected instead, so the broker moves it
+            // to the .dlq itself (the main queue's dead-letter route). Acked, it would be lost.
+            stats.deadLettered += 1;
+            log.error({ ...context, sendError: String(sendError) }, "could not move the message; rejected to the dlq");
+            return ConsumerStatus.DROP;
+          }
+          if (last) stats.deadLettered += 1;
+          else stats.retried += 1;
           return ConsumerStatus.ACK;
         }
       },
@@ -95,7 +127,6 @@ export async function connectBroker(service: string, log: Logger, url = process.
     await new Promise<void>((resolve) => consumer.once("ready", () => resolve()));
   };
 
-  await connection.exchangeDeclare({ exchange, type: "topic", durable: true });
   return {
     publish,
     consume,

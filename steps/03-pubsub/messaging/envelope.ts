@@ -1,4 +1,4 @@
-// Every message on the broker has the same envelope (DESIGN §4): what happened (type, data),
+// Every message on the broker has the same envelope: what happened (type, data),
 // when, and which request it belongs to (correlationId) and follows from (causationId).
 import { randomUUID } from "node:crypto";
 

@@ -1,8 +1,9 @@
 // The whole message topology of this step in one place: one topic exchange, and one durable queue
-// per consumer and purpose, bound to the events it needs. Each queue gets a `.retry` queue (a
-// short delay, then back) and a `.dlq` (messages that kept failing). Every name starts with the
-// step's own prefix ("NN-name."), so two steps on one broker never take each other's messages;
-// tests run under a prefix of their own (SHOP_NAMESPACE) and delete what they declared.
+// per consumer and purpose, bound to the events it needs. Each queue gets retry queues (a wait,
+// then back) and a `.dlq` (messages that kept failing). Every service declares all of it when it
+// connects, so an event published before its consumer first ran waits in the consumer's queue.
+// Every name starts with the step's own prefix ("NN-name."), so two steps on one broker never take
+// each other's messages; tests run under a prefix of their own (SHOP_NAMESPACE) and delete it all.
 import { join } from "node:path";
 import { brokerNamespace } from "@shop/kit";
 
@@ -20,6 +21,7 @@ export const QUEUES = {
   "payments.order-events": ["orders.order-placed", "inventory.stock-reserved", "orders.order-cancelled"],
   "orders.order-outcomes": ["inventory.reservation-rejected", "payments.payment-succeeded", "payments.payment-declined"],
   "orders.product-changed": ["catalog.product-changed"],
+  // Two queues, so a cancel can come before its confirm: the shipping handlers expect it.
   "shipping.order-confirmed": ["orders.order-confirmed"],
   "shipping.order-cancelled": ["orders.order-cancelled"],
   "web.product-changed": ["catalog.product-changed"],
@@ -28,13 +30,51 @@ export const QUEUES = {
 
 export type QueueName = keyof typeof QUEUES;
 
+/**
+ * The waits before the 2nd, 3rd, 4th… attempt at a failed message, one retry queue each (a queue
+ * expires only the message at its head, so one queue holds one wait). Short first (the event it
+ * needs is on its way), then long enough to ride out a restart or a minute of trouble.
+ */
+export const RETRY_DELAYS_MS = [200, 1_000, 5_000, 30_000];
+
+/** `<queue>.retry.1` … `<queue>.retry.4`: where a message waits RETRY_DELAYS_MS[tier]. */
+export const retryQueue = (queue: string, tier: number) => `${queue}.retry.${tier + 1}`;
+
+/** Every event type some queue receives: publishing one of these must reach a queue. */
+export const ROUTED_TYPES: ReadonlySet<string> = new Set(Object.values(QUEUES).flat());
+
 /** This step's prefix on the broker: SHOP_NAMESPACE (tests), then its folder's name and a dot. */
 export const currentNamespace = () => brokerNamespace(join(import.meta.dirname, ".."));
 
 export const namespaced = (name: string, namespace = currentNamespace()) => `${namespace}${name}`;
 
+/** Back into the queue through the default exchange (""), whose routing keys are queue names. */
+const deadLetterTo = (queue: string) => ({ "x-dead-letter-exchange": "", "x-dead-letter-routing-key": queue });
+
+/** One queue's declaration: its arguments, its retry queues and dlq, its bindings. */
+export function queueTopology(name: QueueName, namespace = currentNamespace()) {
+  const exchange = namespaced(EXCHANGE, namespace);
+  const queue = namespaced(name, namespace);
+  // A message its consumer rejects (it could not move it to a retry queue) goes to the .dlq, not away.
+  const main = { queue, durable: true, arguments: deadLetterTo(`${queue}.dlq`) };
+  const retries = RETRY_DELAYS_MS.map((ttl, tier) => ({
+    queue: retryQueue(queue, tier),
+    durable: true,
+    arguments: { "x-message-ttl": ttl, ...deadLetterTo(queue) },
+  }));
+  const bindings = QUEUES[name].map((routingKey) => ({ exchange, queue, routingKey }));
+  return { main, queues: [main, ...retries, { queue: `${queue}.dlq`, durable: true }], bindings };
+}
+
+/** The step's exchange and every queue with its bindings, as every service declares them. */
+export function topology(namespace = currentNamespace()) {
+  const queues = (Object.keys(QUEUES) as QueueName[]).map((name) => queueTopology(name, namespace));
+  const exchange = namespaced(EXCHANGE, namespace);
+  return { exchange, queues: queues.flatMap((q) => q.queues), bindings: queues.flatMap((q) => q.bindings) };
+}
+
 /** Every queue and exchange this step declares: what a test or a reset deletes. */
 export function declaredNames(namespace = currentNamespace()) {
-  const queues = Object.keys(QUEUES).flatMap((q) => [q, `${q}.retry`, `${q}.dlq`]).map((q) => namespaced(q, namespace));
-  return { exchanges: [namespaced(EXCHANGE, namespace)], queues };
+  const { exchange, queues } = topology(namespace);
+  return { exchanges: [exchange], queues: queues.map((q) => q.queue) };
 }

@@ -62,7 +62,7 @@ export function apiFor(baseUrl: string) {
   const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse> => {
     const response = await fetch(baseUrl + path, {
       method,
-      headers: { "content-type": "application/json", ...headers },
+      headers: { "content-type": "application/json", ...(path.startsWith("/api/admin") ? { "x-shop-admin": "1" } : {}), ...headers },
       body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
     });
     const text = await response.text();
@@ -79,7 +79,7 @@ export function apiFor(baseUrl: string) {
 const TABLES_BY_SERVICE = {
   catalog: ["Product"],
   inventory: ["Stock", "Reservation"],
-  orders: ["Order", "OrderLine", "IdempotencyRecord"],
+  orders: ["Order", "OrderLine", "IdempotencyRecord", "Compensation"],
   payments: ["Payment"],
   shipping: ["Shipment"],
 } as const;

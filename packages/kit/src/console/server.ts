@@ -1,10 +1,12 @@
 // The workshop console (http://localhost:3100): every service of the running step with its state
 // and fault buttons, the broker link switch, the live feed of shop.events and an order's timeline.
 // The supervisor owns the processes and hands them in; the console only asks them to act.
-// It listens on loopback only: it can stop processes and inject faults.
+// It listens on loopback only, and its actions pass the admin guard: it can stop processes and
+// inject faults, so no other web page may ask it to (see http/admin-guard.ts).
 import type { Server } from "node:http";
 import express, { type Request, type Response } from "express";
 import { chaosClient, type ChaosSettings } from "../chaos.ts";
+import { adminGuard } from "../http/admin-guard.ts";
 import { InvalidInput, NotFound, toErrorResponse } from "../http/errors.ts";
 import type { TcpProxy } from "../tcp-proxy.ts";
 import type { MessageFeed } from "./feed.ts";
@@ -73,7 +75,21 @@ export async function startConsole(options: ConsoleOptions): Promise<WorkshopCon
     });
   });
 
-  app.post("/api/services/:name/:action", async (req: Request<{ name: string; action: string }>, res) => {
+  // Steps 03/04: orders PENDING for too long (a lost message, a dead letter): worth a look.
+  app.get("/api/stuck-orders", async (_req, res) => {
+    const orders = options.services.find((s) => s.name === "orders");
+    try {
+      if (!orders || orders.state() !== "up") throw new Error("orders is not running");
+      const response = await fetch(`${orders.url}/admin/stuck-orders`, { signal: AbortSignal.timeout(1_000) });
+      if (!response.ok) throw new Error(`answered ${response.status}`);
+      res.json(await response.json());
+    } catch {
+      res.json({ orders: [] }); // steps 01/02 have no sweeper; a stopped orders has nothing to say
+    }
+  });
+
+  const guard = adminGuard();
+  app.post("/api/services/:name/:action", guard, async (req: Request<{ name: string; action: string }>, res) => {
     const service = options.services.find((s) => s.name === req.params.name);
     if (!service) return void reply(res, new NotFound(`No service ${req.params.name} in this step`));
     const action = ACTIONS[req.params.action];
@@ -89,7 +105,7 @@ export async function startConsole(options: ConsoleOptions): Promise<WorkshopCon
     }
   });
 
-  app.post("/api/broker/:action", (req: Request<{ action: string }>, res) => {
+  app.post("/api/broker/:action", guard, (req: Request<{ action: string }>, res) => {
     const link = options.brokerLink;
     if (!link) return void reply(res, new NotFound("This step does not use the broker: there is no link to cut"));
     if (req.params.action === "cut") link.cut();

@@ -12,8 +12,11 @@ export const STATUS_BY_CODE: Record<string, number> = {
   UNKNOWN_SKU: 422,
   IDEMPOTENCY_KEY_REUSED: 422,
   IDEMPOTENCY_KEY_IN_USE: 409,
+  ORDER_REFUNDED: 409, // payments: a charge that comes after the order's refund
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  FORBIDDEN: 403, // the admin guard: no admin header, or another origin
+  MISDIRECTED_REQUEST: 421, // the admin guard: a Host that is not this machine
   DEPENDENCY_UNAVAILABLE: 503,
 };
 

@@ -1,6 +1,6 @@
 import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { assertBrokerReachable, brokerNamespace } from "@shop/kit";
+import { ADMIN_HEADERS, assertBrokerReachable, brokerNamespace } from "@shop/kit";
 import { findExercise, isExerciseId } from "../exercises.ts";
 import { findStep, listSteps } from "../repo.ts";
 import { run, runExerciseTests } from "../run.ts";
@@ -30,7 +30,7 @@ export async function test(root: string, target: string): Promise<number> {
 /** Seed data back for a demo: through the running shop when there is one, else by deleting the data folders. */
 export async function resetData(root: string, url = "http://localhost:3000"): Promise<number> {
   try {
-    const response = await fetch(`${url}/api/admin/reset`, { method: "POST", signal: AbortSignal.timeout(2000) });
+    const response = await fetch(`${url}/api/admin/reset`, { method: "POST", headers: ADMIN_HEADERS, signal: AbortSignal.timeout(2000) });
     if (response.ok) {
       console.log(`The shop at ${url} is back to its seed data.`);
       return 0;
@@ -80,7 +80,7 @@ export function generate(root: string): number {
 /** Step 04: drop orders' read models and build them again from the event store. */
 export async function rebuildReadModels(url = process.env.ORDERS_URL ?? "http://localhost:3003"): Promise<number> {
   try {
-    const response = await fetch(`${url}/admin/projections/rebuild`, { method: "POST", signal: AbortSignal.timeout(60_000) });
+    const response = await fetch(`${url}/admin/projections/rebuild`, { method: "POST", headers: ADMIN_HEADERS, signal: AbortSignal.timeout(60_000) });
     if (!response.ok) throw new Error(`answered ${response.status}`);
     const { rebuilt, ms } = (await response.json()) as { rebuilt: Record<string, number>; ms: number };
     for (const [name, events] of Object.entries(rebuilt)) console.log(`${name}: rebuilt from ${events} events`);

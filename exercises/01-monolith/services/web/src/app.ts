@@ -12,12 +12,12 @@ import { productRoutes } from "./http/products.ts";
 
 export function createApp(db: PrismaClient, logger: Logger): express.Express {
   return serviceApp("shop", logger, [
+    adminRoutes(db), // first: its guard covers every /api/admin route
     productRoutes(db),
     catalogRoutes(db),
     inventoryRoutes(db),
     ordersRoutes(db),
     shippingRoutes(db),
-    adminRoutes(db),
     storefront(),
   ]);
 }

@@ -6,8 +6,9 @@ import { catalogClient } from "./clients/catalog.ts";
 import type { CallContext } from "./clients/http.ts";
 import { inventoryClient } from "./clients/inventory.ts";
 import { paymentsClient } from "./clients/payments.ts";
-import { resilientCaller, type Caller } from "./clients/resilience.ts";
+import { resilientCaller, undoCaller, type Caller } from "./clients/resilience.ts";
 import { shippingClient } from "./clients/shipping.ts";
+import type { Undo } from "./domain/saga.ts";
 
 export interface ServiceUrls {
   catalog: string;
@@ -26,29 +27,40 @@ export function serviceUrlsFromEnv(): ServiceUrls {
   };
 }
 
-/** Built once at start-up: each dependency keeps its own circuit breaker across requests. */
-export function createDependencies(urls: ServiceUrls, db: Db, log: Logger, callerFor: (dependency: string) => Caller = resilientCaller) {
+/**
+ * Built once at start-up: each dependency keeps its own circuit breaker across requests. Undo
+ * calls get clients of their own, on their own policy (`undoCaller`): never behind the breaker
+ * that failing forward calls opened.
+ */
+export function createDependencies(
+  urls: ServiceUrls,
+  db: Db,
+  log: Logger,
+  callerFor: (dependency: string) => Caller = resilientCaller,
+  undoCallerFor: (dependency: string) => Caller = undoCaller,
+) {
   const catalog = catalogClient(urls.catalog, callerFor("catalog"), db, log);
   const inventory = inventoryClient(urls.inventory, callerFor("inventory"));
   const payments = paymentsClient(urls.payments.map((url) => ({ url, caller: callerFor("payments") })), log);
   const shipping = shippingClient(urls.shipping, callerFor("shipping"));
+  const undoInventory = inventoryClient(urls.inventory, undoCallerFor("inventory"));
+  const undoPayments = paymentsClient(urls.payments.map((url) => ({ url, caller: undoCallerFor("payments") })), log);
+  const undoShipping = shippingClient(urls.shipping, undoCallerFor("shipping"));
 
-  /** The clients bound to one request's context (correlation id, call count). */
+  /** The clients bound to one request's context (correlation id, call count, deadline). */
   return (ctx: CallContext) => ({
+    context: ctx,
     catalog: { priceList: (skus: string[]) => catalog.priceList(ctx, skus) },
-    inventory: {
-      reserve: (orderId: string, items: { sku: string; qty: number }[]) => inventory.reserve(ctx, orderId, items),
-      release: (orderId: string) => inventory.release(ctx, orderId),
-    },
-    payments: {
-      charge: (orderId: string, amountCents: number, card: string) => payments.charge(ctx, orderId, amountCents, card),
-      refund: (orderId: string) => payments.refund(ctx, orderId),
-    },
-    shipping: {
-      schedule: (orderId: string) => shipping.schedule(ctx, orderId),
-      cancel: (orderId: string) => shipping.cancel(ctx, orderId),
-    },
+    inventory: { reserve: (orderId: string, items: { sku: string; qty: number }[]) => inventory.reserve(ctx, orderId, items) },
+    payments: { charge: (orderId: string, amountCents: number, card: string) => payments.charge(ctx, orderId, amountCents, card) },
+    shipping: { schedule: (orderId: string) => shipping.schedule(ctx, orderId) },
+    undo: {
+      release: (orderId: string) => undoInventory.release(ctx, orderId),
+      refund: (orderId: string) => undoPayments.refund(ctx, orderId),
+      cancelShipment: (orderId: string) => undoShipping.cancel(ctx, orderId),
+    } satisfies Record<Undo, (orderId: string) => Promise<unknown>>,
   });
 }
 
 export type Dependencies = ReturnType<ReturnType<typeof createDependencies>>;
+export type UndoCalls = Dependencies["undo"];

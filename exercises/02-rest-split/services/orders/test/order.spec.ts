@@ -7,11 +7,11 @@ const prices = new Map([
   ["MUG-001", 1299],
   ["PEN-001", 4599],
 ]);
-const confirmed = (): Order => placeOrder({ orderId: "o-1", lines: [{ sku: "MUG-001", qty: 2 }], now }, prices);
+const confirmed = (): Order => ({ ...placeOrder({ orderId: "o-1", lines: [{ sku: "MUG-001", qty: 2 }], now }, prices), status: "CONFIRMED" });
 
 describe("Order", () => {
   describe("When placing an order", () => {
-    it("given every sku has a price, then each line gets today's price and the total adds them up", () => {
+    it("given every sku has a price, then it is PENDING, each line at today's price, and the total adds them up", () => {
       const order = placeOrder(
         { orderId: "o-1", lines: [{ sku: "MUG-001", qty: 2 }, { sku: "PEN-001", qty: 1 }], now },
         prices,
@@ -19,7 +19,7 @@ describe("Order", () => {
 
       expect(order).toEqual({
         id: "o-1",
-        status: "CONFIRMED",
+        status: "PENDING",
         lines: [
           { sku: "MUG-001", qty: 2, unitPriceCents: 1299 },
           { sku: "PEN-001", qty: 1, unitPriceCents: 4599 },
@@ -38,16 +38,15 @@ describe("Order", () => {
   });
 
   describe("When confirmed", () => {
-    it("then cancelling makes it CANCELLED and keeps its lines and total", () => {
+    it("then cancelling makes it CANCELLING (until every service gave back its part) and keeps its lines and total", () => {
       const order = confirmed();
-      expect(cancelOrder(order)).toEqual({ ...order, status: "CANCELLED" });
+      expect(cancelOrder(order)).toEqual({ ...order, status: "CANCELLING" });
     });
   });
 
-  describe("When cancelled", () => {
-    it("then cancelling again is refused", () => {
-      const cancelled = cancelOrder(confirmed());
-      expect(() => cancelOrder(cancelled)).toThrow(OrderNotCancellable);
+  describe("When not confirmed", () => {
+    it.each(["PENDING", "REJECTED", "CANCELLING", "CANCELLED"] as const)("given it is %s, then cancelling is refused", (status) => {
+      expect(() => cancelOrder({ ...confirmed(), status })).toThrow(OrderNotCancellable);
     });
   });
 });

@@ -22,7 +22,8 @@ describe("POST /api/orders under contention", () => {
     expect(statuses.filter((s) => s === 409)).toHaveLength(15);
     const after = shop.snapshot();
     expect(pens()).toEqual({ sku: "PEN-001", available: 0, reserved: 5 });
-    expect(after.Order).toHaveLength(5);
+    expect(after.Order.filter((o) => o.status === "CONFIRMED")).toHaveLength(5);
+    expect(after.Order.filter((o) => o.status === "REJECTED")).toHaveLength(15); // each written PENDING before its reserve
     expect(after.Payment).toHaveLength(5);
   });
 });

@@ -1,4 +1,5 @@
-// Every refusal leaves the shop exactly as it was: no stock held, nothing charged, no order.
+// Every refusal leaves the shop as it was: no stock held, nothing charged, no order the shopper
+// sees. Orders keeps its own record: the order, written PENDING before any call, ends REJECTED.
 import { describe, expect, it } from "vitest";
 import { DECLINED_CARD, GOOD_CARD, useShop } from "../../../test/support/shop.ts";
 
@@ -22,7 +23,10 @@ describe("POST /api/orders, when the order cannot be fulfilled", () => {
 
     expect(status).toBe(409);
     expect(body.error).toMatchObject({ code: "OUT_OF_STOCK", sku: "UMB-001", available: 3, requested: 4 });
-    expect(shop.snapshot()).toEqual(before);
+    const after = shop.snapshot();
+    expect({ ...after, Order: [], OrderLine: [] }).toEqual(before);
+    expect(after.Order).toEqual([expect.objectContaining({ status: "REJECTED" })]);
+    expect((await shop.api.get("/api/orders")).body).toEqual([]);
   });
 
   it("When the card is declined, then 402 and the stock reserved before the charge is given back by a compensating call", async () => {
@@ -35,8 +39,9 @@ describe("POST /api/orders, when the order cannot be fulfilled", () => {
     const after = shop.snapshot();
     expect(after.Stock).toEqual(before.Stock);
     expect(after.Payment).toEqual([]);
-    expect(after.Order).toEqual([]);
+    expect(after.Order).toEqual([expect.objectContaining({ status: "REJECTED" })]);
     // No rollback across services: the reservation happened, and was released afterwards.
     expect(after.Reservation).toEqual([expect.objectContaining({ sku: "MUG-001", qty: 2, released: 1 })]);
+    expect(after.Compensation).toEqual([expect.objectContaining({ action: "release", doneAt: expect.anything() })]);
   });
 });

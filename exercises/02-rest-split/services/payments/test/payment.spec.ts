@@ -1,29 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { charge, DECLINED_CARD, PaymentDeclined, refund } from "../src/domain/payment.ts";
-
-const request = (card: string) => ({ paymentId: "p-1", orderId: "o-1", amountCents: 2598, card });
+import { chargeKey, pendingPayment } from "../src/domain/payment.ts";
 
 describe("Payment", () => {
-  describe("When charging", () => {
-    it("given a good card, then a payment for the amount is made and only the last four digits are kept", () => {
-      expect(charge(request("4242424242424242"))).toEqual({ id: "p-1", orderId: "o-1", amountCents: 2598, cardLast4: "4242", refundedAt: null });
+  describe("When a charge starts", () => {
+    it("then the payment is PENDING for the amount, and only the last four digits of the card are kept", () => {
+      const payment = pendingPayment({ paymentId: "p-1", orderId: "o-1", amountCents: 2598, card: "4242424242424242" });
+
+      expect(payment).toEqual({ id: "p-1", orderId: "o-1", amountCents: 2598, cardLast4: "4242", status: "PENDING", refundedAt: null });
     });
 
-    it("given the always-declined test card, then it is declined", () => {
-      expect(() => charge(request(DECLINED_CARD))).toThrow(PaymentDeclined);
-    });
-  });
-
-  describe("When refunding", () => {
-    const now = new Date("2026-01-01T10:00:00Z");
-
-    it("given a charged payment, then it is marked refunded", () => {
-      expect(refund(charge(request("4242424242424242")), now).refundedAt).toEqual(now);
-    });
-
-    it("given an already refunded payment, then the first refund stands", () => {
-      const once = refund(charge(request("4242424242424242")), now);
-      expect(refund(once, new Date("2026-02-01T00:00:00Z"))).toBe(once);
+    it("then the card network is asked with one key per order, whoever asks and however often", () => {
+      expect(chargeKey("o-1")).toBe(chargeKey("o-1"));
+      expect(chargeKey("o-1")).not.toBe(chargeKey("o-2"));
     });
   });
 });

@@ -9,37 +9,47 @@ beforeEach(() => (db = openDatabase(freshDataDir("ex-03-1-"))));
 afterEach(() => db.$disconnect());
 
 const at = (time: string) => new Date(`2026-01-01T${time}Z`);
-const mug = (priceCents: number) => ({ sku: "MUG-001", name: "Enamel camp mug", priceCents });
+const mug = (priceCents: number, version: number) => ({ sku: "MUG-001", name: "Enamel camp mug", priceCents, version });
+const listed = (priceCents: number) => ({ sku: "MUG-001", name: "Enamel camp mug", priceCents });
 
 describe("Exercise 03.1: applyProductChanged", () => {
   it("When a product is heard of for the first time, then the copy has it and orders can price with it", async () => {
-    expect(await applyProductChanged(db, mug(1299), at("10:00:00"))).toBe(true);
+    expect(await applyProductChanged(db, mug(1299, 1), at("10:00:00"))).toBe(true);
 
-    expect(await listProductCopy(db)).toEqual([mug(1299)]);
+    expect(await listProductCopy(db)).toEqual([listed(1299)]);
     expect(await priceList(db, ["MUG-001", "PEN-001"])).toEqual(new Map([["MUG-001", 1299]]));
   });
 
-  it("When a newer price arrives, then the copy takes it", async () => {
-    await applyProductChanged(db, mug(1299), at("10:00:00"));
+  it("When a newer version arrives, then the copy takes it", async () => {
+    await applyProductChanged(db, mug(1299, 1), at("10:00:00"));
 
-    expect(await applyProductChanged(db, mug(1500), at("10:05:00"))).toBe(true);
+    expect(await applyProductChanged(db, mug(1500, 2), at("10:05:00"))).toBe(true);
 
-    expect(await listProductCopy(db)).toEqual([mug(1500)]);
+    expect(await listProductCopy(db)).toEqual([listed(1500)]);
   });
 
-  it("When an older event arrives late (after a newer one), then it is ignored", async () => {
-    await applyProductChanged(db, mug(1500), at("10:05:00"));
+  it("When two changes are made in the same millisecond, then both apply, in order", async () => {
+    await applyProductChanged(db, mug(1299, 1), at("10:00:00"));
 
-    expect(await applyProductChanged(db, mug(1299), at("10:00:00"))).toBe(false);
+    const applied = [await applyProductChanged(db, mug(1500, 2), at("10:05:00")), await applyProductChanged(db, mug(1700, 3), at("10:05:00"))];
 
-    expect(await listProductCopy(db)).toEqual([mug(1500)]);
+    expect(applied).toEqual([true, true]);
+    expect(await listProductCopy(db)).toEqual([listed(1700)]);
+  });
+
+  it("When an older version arrives late (after a newer one), then it is ignored, even if it says it happened later", async () => {
+    await applyProductChanged(db, mug(1500, 2), at("10:05:00"));
+
+    expect(await applyProductChanged(db, mug(1299, 1), at("10:06:00"))).toBe(false);
+
+    expect(await listProductCopy(db)).toEqual([listed(1500)]);
   });
 
   it("When the same event comes twice, then the second changes nothing", async () => {
-    await applyProductChanged(db, mug(1299), at("10:00:00"));
+    await applyProductChanged(db, mug(1299, 1), at("10:00:00"));
 
-    expect(await applyProductChanged(db, mug(1299), at("10:00:00"))).toBe(false);
+    expect(await applyProductChanged(db, mug(1299, 1), at("10:00:00"))).toBe(false);
 
-    expect(await listProductCopy(db)).toEqual([mug(1299)]);
+    expect(await listProductCopy(db)).toEqual([listed(1299)]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cancelShipment, carrierQuote, scheduleShipment } from "../src/domain/shipping.ts";
+import { cancelShipment, carrierQuote, scheduleShipment, tombstone } from "../src/domain/shipping.ts";
 
 describe("Shipping", () => {
   describe("When quoting", () => {
@@ -18,6 +18,11 @@ describe("Shipping", () => {
       const cancelled = cancelShipment(scheduleShipment("o-1"), now);
       expect(cancelled).toEqual({ orderId: "o-1", cancelledAt: now });
       expect(cancelShipment(cancelled, new Date())).toBe(cancelled);
+    });
+
+    it("given no shipment yet (the cancel came before the confirm), then a cancelled one stands in for it", () => {
+      const now = new Date("2026-01-01T10:00:00Z");
+      expect(tombstone("o-2", now)).toEqual({ orderId: "o-2", cancelledAt: now });
     });
   });
 });

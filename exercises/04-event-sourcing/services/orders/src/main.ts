@@ -3,18 +3,18 @@
 import { assertBrokerReachable, closeOnSignals, createLogger, listen, serviceApp } from "@shop/kit";
 import { connectBroker } from "../../../messaging/broker.ts";
 import { messagingRoutes } from "../../../messaging/faults.ts";
-import { openDatabase } from "../prisma/client.ts";
+import { openEventStore } from "../prisma/client.ts";
 import { ordersRoutes } from "./http/routes.ts";
 import { catalogSnapshotRequested } from "./messaging/events.ts";
 import { startForwarder } from "./messaging/forwarder.ts";
 import { ordersHandlers } from "./messaging/handlers.ts";
 import { StatusFeed } from "./messaging/status-feed.ts";
 import { catchUpAll } from "./projections/index.ts";
+import { startStuckOrderSweeper } from "./stuck-orders.ts";
 
 await assertBrokerReachable();
 const logger = createLogger("orders");
-const db = openDatabase(process.env.DATA_DIR ?? "data/orders");
-await db.$executeRawUnsafe("PRAGMA synchronous = NORMAL"); // WAL is durable enough for a workshop, and much faster
+const db = await openEventStore(process.env.DATA_DIR ?? "data/orders"); // every commit synced to disk
 const feed = new StatusFeed();
 
 const broker = await connectBroker("orders", logger);
@@ -30,10 +30,15 @@ await broker.consume("orders.order-outcomes", handlers.outcome);
 // Catch up: whatever the catalog published before this queue existed comes again as a snapshot.
 await broker.publish(catalogSnapshotRequested());
 
-const server = await listen(serviceApp("orders", logger, [ordersRoutes(db, feed, afterChange), messagingRoutes()]), Number(process.env.PORT ?? 3003));
+// A shopper waits a second for the outcome; a minute means an event was lost or parked.
+const sweeper = startStuckOrderSweeper(db, logger, Number(process.env.STUCK_AFTER_MS ?? 60_000));
+
+const routes = [ordersRoutes(db, feed, afterChange), messagingRoutes(), sweeper.routes];
+const server = await listen(serviceApp("orders", logger, routes), Number(process.env.PORT ?? 3003));
 logger.info({ url: server.url }, "orders listening");
 closeOnSignals(async () => {
   await server.close();
+  sweeper.stop();
   await forwarder.stop();
   await broker.close();
   await db.$disconnect();

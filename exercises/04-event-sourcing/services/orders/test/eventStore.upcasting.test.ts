@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../prisma/client.ts";
 import { readStream } from "../src/event-store/event-store.ts";
+import { integrationEvent } from "../src/messaging/events.ts";
 import { orderAt } from "../src/orders.ts";
 import { catchUpAll } from "../src/projections/index.ts";
 import { eventStoreDatabase } from "./support.ts";
@@ -37,7 +38,7 @@ describe("Upcasting", () => {
           { sku: "STK-001", qty: 1, unitPriceCents: 499 },
         ],
         totalCents: 2 * 1199 + 499,
-        card: null,
+        cardLast4: null, // the first release kept no card
       },
     });
     const raw = await db.event.findFirst({ where: { streamId: fixture[0]!.streamId, version: 1 } });
@@ -56,5 +57,24 @@ describe("Upcasting", () => {
       { sku: "MUG-001", qty: 2, revenueCents: 2398 },
       { sku: "STK-001", qty: 1, revenueCents: 499 },
     ]);
+  });
+
+  it("When a version 1 OrderPlaced is to be forwarded, then there is no message: it has no card to charge", async () => {
+    for (const row of fixture) await db.event.create({ data: { ...row, data: JSON.stringify(row.data), metadata: JSON.stringify(row.metadata) } });
+
+    const [placed, confirmed] = await readStream(db, fixture[0]!.streamId);
+
+    expect(integrationEvent(placed!)).toBeNull();
+    expect(integrationEvent(placed!, "4242424242424242")).toMatchObject({ type: "orders.order-placed", data: { card: "4242424242424242" } });
+    expect(integrationEvent(confirmed!)).toMatchObject({ type: "orders.order-confirmed", id: "0b6f3a52-0000-4000-8000-000000000002" });
+  });
+
+  it("When a version 2 OrderPlaced (which held the card number) is read, then it shows the last four digits only", async () => {
+    const data = { orderId: "o-2", lines: [], totalCents: 0, card: "4242424242424242", placedAt: "2026-01-01T00:00:00.000Z" };
+    await db.event.create({ data: { streamId: "order-o-2", version: 1, type: "OrderPlaced", schemaVersion: 2, data: JSON.stringify(data), metadata: "{}" } });
+
+    const [placed] = await readStream(db, "order-o-2");
+
+    expect(placed!.data).toEqual({ orderId: "o-2", lines: [], totalCents: 0, cardLast4: "4242", placedAt: "2026-01-01T00:00:00.000Z" });
   });
 });

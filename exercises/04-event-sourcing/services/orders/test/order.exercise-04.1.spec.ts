@@ -22,7 +22,7 @@ const prices = new Map([
 ]);
 const mugs = [{ sku: "MUG-001", qty: 2, unitPriceCents: 1299 }];
 
-const placed: OrderEvent = { type: "OrderPlaced", data: { orderId, lines: mugs, totalCents: 2598, card: "4242424242424242", placedAt: now.toISOString() } };
+const placed: OrderEvent = { type: "OrderPlaced", data: { orderId, lines: mugs, totalCents: 2598, cardLast4: "4242", placedAt: now.toISOString() } };
 const confirmed: OrderEvent = { type: "OrderConfirmed", data: { orderId, lines: mugs } };
 const rejected: OrderEvent = { type: "OrderRejected", data: { orderId, reason: "PAYMENT_DECLINED" } };
 const cancelled: OrderEvent = { type: "OrderCancelled", data: { orderId, lines: mugs } };
@@ -45,7 +45,8 @@ const given = (...events: OrderEvent[]) => ({
 
 describe("Order decider", () => {
   describe("When nothing happened yet", () => {
-    it("then placing prices each line at today's price and totals them", () => given().when(place).then([placed]));
+    it("then placing prices each line at today's price, totals them, and keeps the card's last four digits only", () =>
+      given().when(place).then([placed]));
     it("then an unknown sku is refused", () =>
       given().when({ ...place, data: { ...place.data, lines: [{ sku: "NOPE-1", qty: 1 }] } } as OrderCommand).thenFails(UnknownSku));
     it("then an outcome for it is an error: there is no such order", () => given().when(confirm).thenFails(OrderNotFound));

@@ -12,7 +12,7 @@ beforeEach(() => (db = eventStoreDatabase()));
 afterEach(() => db.$disconnect());
 
 const mugs = [{ sku: "MUG-001", qty: 2, unitPriceCents: 1299 }];
-const placed = (orderId: string): OrderEvent => ({ type: "OrderPlaced", data: { orderId, lines: mugs, totalCents: 2598, card: null, placedAt: "2026-01-01T10:00:00.000Z" } });
+const placed = (orderId: string): OrderEvent => ({ type: "OrderPlaced", data: { orderId, lines: mugs, totalCents: 2598, cardLast4: "4242", placedAt: "2026-01-01T10:00:00.000Z" } });
 const id = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
 const rows = async () =>
   (await db.orderView.findMany({ orderBy: { id: "asc" } })).map(({ id, status, totalCents, rejectionReason, version }) => ({ id, status, totalCents, rejectionReason, version }));

@@ -4,8 +4,9 @@ const $ = (id) => document.getElementById(id);
 const time = (iso) => iso.slice(11, 23);
 const short = (id) => (id ?? "").slice(0, 8);
 
+// Every action sends the admin header the console asks for: another site's page cannot send it.
 async function post(path) {
-  const response = await fetch(path, { method: "POST" });
+  const response = await fetch(path, { method: "POST", headers: { "x-shop-admin": "1" } });
   if (!response.ok) alert((await response.json()).error?.message ?? `failed: ${response.status}`);
   shownState = "";
   await refresh();
@@ -59,7 +60,22 @@ async function refresh() {
   await refreshOrders();
 }
 
+async function refreshStuck() {
+  const { orders, stuckAfterMs } = await (await fetch("/api/stuck-orders")).json();
+  $("stuck").hidden = orders.length === 0;
+  $("stuck-after").textContent = `${Math.round((stuckAfterMs ?? 0) / 1000)} s`;
+  $("stuck-orders").replaceChildren(
+    ...orders.map((order) => {
+      const button = document.createElement("button");
+      button.textContent = `${short(order.id)} for ${Math.round(order.pendingForMs / 1000)} s`;
+      button.addEventListener("click", () => showTimeline(order.id));
+      return button;
+    }),
+  );
+}
+
 async function refreshOrders() {
+  await refreshStuck();
   const orders = await (await fetch("/api/orders")).json();
   if (JSON.stringify(orders) === shownOrders) return;
   shownOrders = JSON.stringify(orders);

@@ -11,7 +11,12 @@ export function openDatabase(dataDir: string): PrismaClient {
   return openSqlite(PrismaClient, { dataDir, file: "inventory.db", migrationsDir: join(import.meta.dirname, "migrations") });
 }
 
-/** Every write runs in a local transaction; there is no transaction across services any more. */
+/**
+ * Every write runs in a local transaction; there is no transaction across services any more.
+ * A second process may share the file, and SQLite refuses the write of a transaction that read
+ * before the other process committed (SQLITE_BUSY): so each transaction here starts with its
+ * write, which waits for its turn instead.
+ */
 export function inTransaction<T>(db: PrismaClient, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
   return db.$transaction(work, { maxWait: 10_000, timeout: 10_000 });
 }

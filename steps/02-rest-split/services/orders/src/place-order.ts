@@ -1,54 +1,44 @@
-// Placing an order over HTTP: price, reserve, charge, ship, then save. There is no transaction
-// around the calls any more: when a step fails after an earlier one succeeded, the earlier one
-// must be undone by another call (compensation), which can fail too.
+// Placing an order over HTTP is a saga (saga.ts). It starts here: price the order (a read, with
+// nothing to undo), then write it PENDING, with its saga's record and its Idempotency-Key's claim,
+// in one local transaction. Only then is anyone asked to do anything.
 import { randomUUID } from "node:crypto";
-import type { Logger } from "@shop/kit";
-import type { Db } from "../prisma/client.ts";
-import { RemoteRefusal } from "./clients/errors.ts";
-import type { Dependencies } from "./dependencies.ts";
-import { placeOrder as decide, type Order } from "./domain/order.ts";
+import { inTransaction } from "../prisma/client.ts";
+import { placeOrder as decide } from "./domain/order.ts";
+import { claimKey, type StoredResponse } from "./db/idempotency.ts";
 import { insertOrder } from "./db/orders.ts";
+import { findSaga } from "./db/saga.ts";
+import { runSaga, type SagaRun } from "./saga.ts";
 
 export interface PlaceOrderInput {
   lines: { sku: string; qty: number }[];
   card: string;
 }
 
-export async function placeOrder(db: Db, deps: Dependencies, input: PlaceOrderInput, log: Logger): Promise<Order> {
-  const prices = await deps.catalog.priceList(input.lines.map((line) => line.sku));
+/** The Idempotency-Key the new order goes under; `undone`: the key's last order, undone. */
+export interface KeyClaim {
+  key: string;
+  hash: string;
+  undone?: string;
+}
+
+class KeyTaken extends Error {}
+
+/** A new order, placed. Null when another request claimed the key first: look at the key again. */
+export async function placeOrder(run: SagaRun, input: PlaceOrderInput, claim?: KeyClaim): Promise<StoredResponse | null> {
+  const prices = await run.deps.catalog.priceList(input.lines.map((line) => line.sku));
   const order = decide({ orderId: randomUUID(), lines: input.lines, now: new Date() }, prices);
-  await deps.inventory.reserve(order.id, order.lines);
-  await chargeAndShip(deps, order, input.card, log);
-  await insertOrder(db, order);
-  return order;
+  const claimed = await inTransaction(run.db, async (tx) => {
+    await insertOrder(tx, order, run.budget.answerBy);
+    if (!claim || (await claimKey(tx, claim.key, claim.hash, order.id, claim.undone))) return true;
+    throw new KeyTaken(); // rolls the order back
+  }).catch((error) => (error instanceof KeyTaken ? false : Promise.reject(error)));
+  return claimed ? runSaga(run, order, "reserve", input.card) : null;
 }
 
-/** With the stock reserved: charge, then schedule the shipment; undo what was done when either fails. */
-export async function chargeAndShip(deps: Dependencies, order: Order, card: string, log: Logger): Promise<void> {
-  // #region exercise 02.3: compensation
-  try {
-    await deps.payments.charge(order.id, order.totalCents, card);
-  } catch (error) {
-    await compensate(log, order.id, "release the stock", () => deps.inventory.release(order.id));
-    // No answer is not "no charge": the charge may have happened and its answer been lost.
-    if (!(error instanceof RemoteRefusal)) await compensate(log, order.id, "refund", () => deps.payments.refund(order.id));
-    throw error;
-  }
-  try {
-    await deps.shipping.schedule(order.id);
-  } catch (error) {
-    await compensate(log, order.id, "refund", () => deps.payments.refund(order.id));
-    await compensate(log, order.id, "release the stock", () => deps.inventory.release(order.id));
-    throw error;
-  }
-  // #endregion
-}
-
-/** An undo that fails is logged loudly, not thrown: the caller must still hear the first error. */
-async function compensate(log: Logger, orderId: string, what: string, undo: () => Promise<unknown>): Promise<void> {
-  try {
-    await undo();
-  } catch (error) {
-    log.error({ orderId, err: error }, `compensation failed: could not ${what}; someone must fix order ${orderId} by hand`);
-  }
+/** The order of a saga that lost its driver, taken over by a retry with its key: on from its record. */
+export async function resumeOrder(run: SagaRun, orderId: string, card: string): Promise<StoredResponse> {
+  const saga = await findSaga(run.db, orderId);
+  if (!saga) throw new Error(`Order ${orderId} is no longer PENDING`); // we hold it: cannot happen
+  run.log.warn({ orderId, asked: saga.asked }, "a retry with its key resumes a saga past its deadline");
+  return runSaga(run, saga.order, saga.asked, card);
 }

@@ -1,23 +1,24 @@
-// Exercise 02.3: chargeAndShip with real payments, inventory and shipping services, called once
-// each (no retries, no breaker), so only the compensation is under test.
+// Exercise 02.3: what to undo when a saga stops (undosFor), seen through the saga that uses it,
+// against real inventory, payments and shipping services called once each (no retries, no
+// breaker), failing on demand, with a real orders database for the saga's record.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  catalogService,
-  inventoryService,
-  ordersDatabase,
-  paymentsService,
-  shippingService,
-  silent,
-} from "../../../test/support/in-process.ts";
-import { DependencyUnavailable, RemoteRefusal } from "../src/clients/errors.ts";
+import { catalogService, inventoryService, ordersDatabase, paymentsService, shippingService, silent } from "../../../test/support/in-process.ts";
+import { budgetFrom } from "../src/budget.ts";
+import { DependencyUnavailable } from "../src/clients/errors.ts";
 import { directCaller } from "../src/clients/resilience.ts";
-import { createDependencies, type Dependencies } from "../src/dependencies.ts";
+import { undoWhatIsOwed } from "../src/compensation.ts";
+import { createDependencies } from "../src/dependencies.ts";
 import type { Order } from "../src/domain/order.ts";
-import { chargeAndShip } from "../src/place-order.ts";
+import { insertOrder } from "../src/db/orders.ts";
+import { recordAsked, sagasPastDeadline } from "../src/db/saga.ts";
+import { endOrphan, runSaga, type SagaRun } from "../src/saga.ts";
+
+const CARD = "4242424242424242";
+const DECLINED = "4000000000000002";
 
 let services: Awaited<ReturnType<typeof start>>;
-let deps: Dependencies;
 let n = 0;
+const db = ordersDatabase();
 
 async function start() {
   const catalog = await catalogService();
@@ -29,86 +30,141 @@ async function start() {
 
 beforeAll(async () => {
   services = await start();
-  const urls = { catalog: services.catalog.url, inventory: services.inventory.url, payments: [services.payments.url], shipping: services.shipping.url };
-  deps = createDependencies(urls, ordersDatabase(), silent, (name) => directCaller(name, 1_000))({ correlationId: "test", calls: 0 });
 });
 beforeEach(async () => {
   for (const s of Object.values(services)) await s.chaos.heal();
 });
 afterAll(async () => {
   for (const s of Object.values(services)) await s.close();
+  await db.$disconnect();
 });
 
-/** An order whose two mugs are already reserved, as placeOrder leaves it before chargeAndShip. */
-async function reservedOrder(): Promise<Order> {
+/** A saga ready to run: a PENDING order of two mugs in orders' database, and clients for it. */
+async function pendingOrder(qty = 2): Promise<{ order: Order; run: SagaRun }> {
   n += 1;
   const order: Order = {
     id: `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`,
-    status: "CONFIRMED",
-    lines: [{ sku: "MUG-001", qty: 2, unitPriceCents: 1299 }],
-    totalCents: 2598,
+    status: "PENDING",
+    lines: [{ sku: "MUG-001", qty, unitPriceCents: 1299 }],
+    totalCents: qty * 1299,
     createdAt: new Date(),
   };
-  await deps.inventory.reserve(order.id, order.lines);
-  return order;
+  const urls = { catalog: services.catalog.url, inventory: services.inventory.url, payments: [services.payments.url], shipping: services.shipping.url };
+  const dependencies = createDependencies(urls, db, silent, (name) => directCaller(name, 1_000));
+  const budget = budgetFrom(undefined);
+  await insertOrder(db, order, budget.answerBy);
+  return { order, run: { db, deps: dependencies({ correlationId: "test", calls: 0 }), budget, log: silent } };
 }
 
-const mugs = () => services.inventory.db.stock.findUnique({ where: { sku: "MUG-001" } });
+const mugs = async () => (await services.inventory.db.stock.findUnique({ where: { sku: "MUG-001" } }))!;
 const paymentOf = (orderId: string) => services.payments.db.payment.findUnique({ where: { orderId } });
 const shipmentOf = (orderId: string) => services.shipping.db.shipment.findUnique({ where: { orderId } });
+const owed = async (orderId: string) => (await db.compensation.findMany({ where: { orderId }, orderBy: { position: "asc" } })).map((c) => c.action);
+const statusOf = async (orderId: string) => (await db.order.findUnique({ where: { id: orderId } }))?.status;
 
-describe("Exercise 02.3: chargeAndShip compensates", () => {
-  it("When charge and shipment succeed, then the order is paid, shipped and its stock stays reserved", async () => {
-    const order = await reservedOrder();
+describe("Exercise 02.3: undosFor, through the saga", () => {
+  it("When every step answers yes, then the order is CONFIRMED, paid, shipped, its stock reserved, and nothing is owed back", async () => {
+    const { order, run } = await pendingOrder();
     const before = await mugs();
 
-    await chargeAndShip(deps, order, "4242424242424242", silent);
+    const answer = await runSaga(run, order, "reserve", CARD);
 
+    expect(answer).toMatchObject({ statusCode: 201, body: { id: order.id, status: "CONFIRMED" } });
     expect(await paymentOf(order.id)).toMatchObject({ amountCents: 2598, refundedAt: null });
     expect(await shipmentOf(order.id)).toMatchObject({ cancelledAt: null });
-    expect(await mugs()).toEqual(before);
+    expect(await mugs()).toEqual({ ...before, available: before.available - 2, reserved: before.reserved + 2 });
+    expect(await owed(order.id)).toEqual([]);
   });
 
-  it("When the card is declined, then the refusal is passed on and the reserved stock is released", async () => {
-    const order = await reservedOrder();
+  it("When inventory refuses (out of stock), then 409 and nothing is owed back: nothing happened", async () => {
+    const { order, run } = await pendingOrder(99);
     const before = await mugs();
 
-    await expect(chargeAndShip(deps, order, "4000000000000002", silent)).rejects.toMatchObject({ code: "PAYMENT_DECLINED" });
+    const answer = await runSaga(run, order, "reserve", CARD);
 
-    expect(await mugs()).toEqual({ ...before, available: before!.available + 2, reserved: before!.reserved - 2 });
+    expect(answer).toMatchObject({ statusCode: 409, body: { error: { code: "OUT_OF_STOCK" } } });
+    expect(await owed(order.id)).toEqual([]);
+    expect(await mugs()).toEqual(before);
+    expect(await statusOf(order.id)).toBe("REJECTED");
+  });
+
+  it("When the card is declined, then 402, the stock is released, and no refund is owed: a no is a no", async () => {
+    const { order, run } = await pendingOrder();
+    const before = await mugs();
+
+    const answer = await runSaga(run, order, "reserve", DECLINED);
+
+    expect(answer).toMatchObject({ statusCode: 402, body: { error: { code: "PAYMENT_DECLINED" } } });
+    expect(await owed(order.id)).toEqual(["release"]);
+    expect(await mugs()).toEqual(before);
     expect(await paymentOf(order.id)).toBeNull();
   });
 
-  it("When payments does not answer, then the error says so and the reserved stock is released", async () => {
-    const order = await reservedOrder();
+  it("When payments charges the card but its answer is lost, then the charge is refunded and the stock released", async () => {
+    const { order, run } = await pendingOrder();
     const before = await mugs();
-    await services.payments.chaos.failShare(1);
+    await services.payments.chaos.dropResponses(1);
 
-    await expect(chargeAndShip(deps, order, "4242424242424242", silent)).rejects.toBeInstanceOf(DependencyUnavailable);
+    await expect(runSaga(run, order, "reserve", CARD)).rejects.toMatchObject({ dependency: "payments" });
 
-    expect(await mugs()).toEqual({ ...before, available: before!.available + 2, reserved: before!.reserved - 2 });
+    expect(await owed(order.id)).toEqual(["refund", "release"]);
+    expect((await paymentOf(order.id))?.refundedAt).toBeInstanceOf(Date); // its answer lost too, but done
+    expect(await mugs()).toEqual(before);
   });
 
-  it("When shipping fails after the charge, then the payment is refunded and the stock released", async () => {
-    const order = await reservedOrder();
+  it("When inventory reserves but its answer is lost, then the reservation is released", async () => {
+    const { order, run } = await pendingOrder();
     const before = await mugs();
-    await services.shipping.chaos.failShare(1);
+    await services.inventory.chaos.dropResponses(1);
 
-    await expect(chargeAndShip(deps, order, "4242424242424242", silent)).rejects.toBeInstanceOf(DependencyUnavailable);
+    await expect(runSaga(run, order, "reserve", CARD)).rejects.toBeInstanceOf(DependencyUnavailable);
 
+    expect(await owed(order.id)).toEqual(["release"]);
+    expect(await mugs()).toEqual(before);
+  });
+
+  it("When shipping's answers are lost, then nothing is given back while the shipment may still go out; once shipping answers, all of it", async () => {
+    const { order, run } = await pendingOrder();
+    const before = await mugs();
+    await services.shipping.chaos.dropResponses(1);
+
+    await expect(runSaga(run, order, "reserve", CARD)).rejects.toMatchObject({ dependency: "shipping" });
+
+    // the cancel's answer was lost too: orders cannot know the shipment is cancelled
+    expect(await owed(order.id)).toEqual(["cancelShipment", "refund", "release"]);
+    expect(await mugs()).toEqual({ ...before, available: before.available - 2, reserved: before.reserved + 2 });
+    expect((await paymentOf(order.id))?.refundedAt).toBeNull();
+
+    await services.shipping.chaos.heal();
+    expect(await undoWhatIsOwed(db, run.deps.undo, order.id, silent)).toBe(true); // what the compensation loop does
+
+    expect((await shipmentOf(order.id))?.cancelledAt).toBeInstanceOf(Date);
     expect((await paymentOf(order.id))?.refundedAt).toBeInstanceOf(Date);
-    expect(await mugs()).toEqual({ ...before, available: before!.available + 2, reserved: before!.reserved - 2 });
+    expect(await mugs()).toEqual(before);
   });
 
-  it("When the compensation itself fails, then the caller still gets the first error, not the compensation's", async () => {
-    const order = await reservedOrder();
+  it("When the undos fail too, then the caller still gets the first error, and the undos stay owed", async () => {
+    const { order, run } = await pendingOrder();
+    await run.deps.inventory.reserve(order.id, order.lines); // as a saga resumed after its reserve
+    await recordAsked(db, order.id, run.budget.answerBy, "charge");
     await services.payments.chaos.failShare(1);
     await services.inventory.chaos.failShare(1);
 
-    const failure = chargeAndShip(deps, order, "4242424242424242", silent);
+    const failure = runSaga(run, order, "charge", CARD);
 
     await expect(failure).rejects.toBeInstanceOf(DependencyUnavailable);
     await expect(failure).rejects.toMatchObject({ dependency: "payments" });
-    await expect(failure).rejects.not.toBeInstanceOf(RemoteRefusal);
+    expect(await db.compensation.count({ where: { orderId: order.id, doneAt: null } })).toBe(2);
+  });
+
+  it("When orders died after asking for the charge, then the orphaned saga is REJECTED owing the refund and the release", async () => {
+    const { order, run } = await pendingOrder();
+    await recordAsked(db, order.id, run.budget.answerBy, "charge");
+    const past = new Date(run.budget.answerBy.getTime() + 1);
+
+    for (const saga of await sagasPastDeadline(db, past)) await endOrphan(db, saga, silent);
+
+    expect(await statusOf(order.id)).toBe("REJECTED");
+    expect(await owed(order.id)).toEqual(["refund", "release"]);
   });
 });

@@ -9,6 +9,7 @@ import { ordersRoutes } from "./http/routes.ts";
 import { catalogSnapshotRequested } from "./messaging/events.ts";
 import { ordersHandlers } from "./messaging/handlers.ts";
 import { StatusFeed } from "./messaging/status-feed.ts";
+import { startStuckOrderSweeper } from "./stuck-orders.ts";
 
 await assertBrokerReachable();
 const logger = createLogger("orders");
@@ -23,10 +24,15 @@ await broker.consume("orders.order-outcomes", handlers.outcome);
 // Catch up: whatever the catalog published before this queue existed comes again as a snapshot.
 await inTransaction(db, (tx) => addToOutbox(tx, catalogSnapshotRequested({ correlationId: "orders-start-up" })));
 
-const server = await listen(serviceApp("orders", logger, [ordersRoutes(db, relay, feed), messagingRoutes()]), Number(process.env.PORT ?? 3003));
+// A shopper waits a second for the outcome; a minute means an event was lost or parked.
+const sweeper = startStuckOrderSweeper(db, logger, Number(process.env.STUCK_AFTER_MS ?? 60_000));
+
+const routes = [ordersRoutes(db, relay, feed), messagingRoutes(), sweeper.routes];
+const server = await listen(serviceApp("orders", logger, routes), Number(process.env.PORT ?? 3003));
 logger.info({ url: server.url }, "orders listening");
 closeOnSignals(async () => {
   await server.close();
+  sweeper.stop();
   await relay.stop();
   await broker.close();
   await db.$disconnect();

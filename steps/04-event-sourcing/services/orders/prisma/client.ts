@@ -12,6 +12,17 @@ export function openDatabase(dataDir: string): PrismaClient {
   return openSqlite(PrismaClient, { dataDir, file: "orders.db", migrationsDir: join(import.meta.dirname, "migrations") });
 }
 
+/**
+ * The database as the service runs it. Its events are the only copy of the truth, and an append
+ * told to a shopper (202) must survive a power cut: SQLite syncs the write-ahead log at every
+ * commit (FULL). In WAL mode the default here is NORMAL, which may lose the last commits.
+ */
+export async function openEventStore(dataDir: string): Promise<PrismaClient> {
+  const db = openDatabase(dataDir);
+  await db.$executeRawUnsafe("PRAGMA synchronous = FULL");
+  return db;
+}
+
 /** Every write runs in a local transaction; there is no transaction across services any more. */
 export function inTransaction<T>(db: PrismaClient, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
   return db.$transaction(work, { maxWait: 10_000, timeout: 10_000 });

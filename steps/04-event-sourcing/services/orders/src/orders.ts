@@ -5,6 +5,7 @@ import type { Db, PrismaClient } from "../prisma/client.ts";
 import { orderDecider, type Order, type OrderCommand, type OrderEvent, type OrderState } from "./domain/order.ts";
 import { readStream, type Metadata } from "./event-store/event-store.ts";
 import { handleCommand } from "./handle-command.ts";
+import { forgetCard, keepCard } from "./db/card-vault.ts";
 import { priceList } from "./db/product-copy.ts";
 
 export interface PlaceOrderInput {
@@ -12,11 +13,20 @@ export interface PlaceOrderInput {
   card: string;
 }
 
-export const execute = (db: Db, command: OrderCommand, metadata: Metadata) => handleCommand(db, orderDecider, command, metadata);
+const FINAL = new Set(["CONFIRMED", "REJECTED", "CANCELLED"]);
 
+/** A command on the order's stream. A final order is paid or never will be: its card number goes. */
+export async function execute(db: Db, command: OrderCommand, metadata: Metadata) {
+  const handled = await handleCommand(db, orderDecider, command, metadata);
+  if (FINAL.has(handled.state.status)) await forgetCard(db, command.data.orderId);
+  return handled;
+}
+
+/** In the caller's transaction: the event (last four digits) and the card number are stored together. */
 export async function placeOrder(tx: Db, orderId: string, input: PlaceOrderInput, metadata: Metadata): Promise<Order> {
   const prices = await priceList(tx, input.lines.map((line) => line.sku));
   const { state } = await execute(tx, { type: "PlaceOrder", data: { orderId, lines: input.lines, card: input.card, prices, now: new Date() } }, metadata);
+  await keepCard(tx, orderId, input.card);
   return state as Order;
 }
 
@@ -37,8 +47,7 @@ export async function orderAt(db: Db, orderId: string, version?: number): Promis
 export async function historyOf(db: PrismaClient, orderId: string) {
   const events = await readStream(db, `order-${orderId}`);
   if (events.length === 0) throw new NotFound(`No order ${orderId}`);
-  return events.map(({ version, type, data, metadata, position }) => {
-    const { card: _card, ...shown } = data as Record<string, unknown>; // never show a card number
-    return { version, position, type, occurredAt: metadata.occurredAt, correlationId: metadata.correlationId, causationId: metadata.causationId, data: shown };
-  });
+  return events.map(({ version, type, data, metadata: { occurredAt, correlationId, causationId }, position }) => ({
+    version, position, type, occurredAt, correlationId, causationId, data,
+  }));
 }

@@ -2,8 +2,7 @@ import { Router } from "express";
 import { InvalidInput, NotFound, validate } from "@shop/kit";
 import { z } from "zod";
 import { inTransaction, type PrismaClient } from "../../prisma/client.ts";
-import { restock } from "../domain/stock.ts";
-import { findStock, listStock, releaseItems, reservationFor, reserveItems, saveStock } from "../db/stock.ts";
+import { listStock, releaseItems, reservationFor, reserveItems, restockItem } from "../db/stock.ts";
 import { seedInventory } from "../db/seed.ts";
 
 const RestockBody = z.object({
@@ -20,13 +19,8 @@ export function inventoryRoutes(db: PrismaClient): Router {
 
   router.post("/api/admin/products/:sku/restock", async (req, res) => {
     const { qty } = validate(RestockBody, req.body);
-    const stock = await inTransaction(db, async (tx) => {
-      const current = await findStock(tx, req.params.sku);
-      if (!current) throw new NotFound(`No product ${req.params.sku}`);
-      const restocked = restock(current, qty);
-      await saveStock(tx, restocked);
-      return restocked;
-    });
+    const stock = await restockItem(db, req.params.sku, qty);
+    if (!stock) throw new NotFound(`No product ${req.params.sku}`);
     res.json(stock);
   });
 
@@ -40,13 +34,11 @@ export function inventoryRoutes(db: PrismaClient): Router {
     const { orderId, items } = validate(ReserveBody, req.body);
     const key = req.get("Idempotency-Key");
     if (!key) throw new InvalidInput({ "Idempotency-Key": "is required: a retried reservation must not reserve twice" });
-    const reserved = await inTransaction(db, async (tx) => {
-      const earlier = await reservationFor(tx, key);
-      if (earlier) return earlier;
-      await reserveItems(tx, orderId, items, key);
-      return items;
-    });
-    res.status(201).json({ orderId, items: reserved });
+    // Looked up before the transaction, which must start with its write (see inTransaction). A
+    // retry that overtakes its first request fails on the Reservation key; the next retry finds it.
+    const earlier = await reservationFor(db, key);
+    if (!earlier) await inTransaction(db, (tx) => reserveItems(tx, orderId, items, key));
+    res.status(201).json({ orderId, items: earlier ?? items });
   });
 
   /** Naturally idempotent: releasing twice gives back once. */

@@ -13,8 +13,9 @@ export const PRICE_MAX_AGE_MS = Number(process.env.PRICE_MAX_AGE_MS ?? 10 * 60_0
 export function catalogClient(baseUrl: string, caller: Caller, db: Db, log: Logger) {
   async function priceOf(ctx: CallContext, sku: string): Promise<number | undefined> {
     try {
-      const product = await caller.call((signal) =>
-        send<{ priceCents: number }>(ctx, signal, { method: "GET", url: `${baseUrl}/products/${encodeURIComponent(sku)}` }),
+      const product = await caller.call(
+        (signal) => send<{ priceCents: number }>(ctx, signal, { method: "GET", url: `${baseUrl}/products/${encodeURIComponent(sku)}` }),
+        ctx.deadline,
       );
       await rememberPrice(db, sku, product.priceCents);
       return product.priceCents;

@@ -6,6 +6,8 @@ export interface CallContext {
   correlationId: string;
   /** Downstream HTTP calls made for this request so far, retries included. */
   calls: number;
+  /** Aborts this request's forward calls, retries included, when its time is up (budget.ts). */
+  deadline?: AbortSignal;
 }
 
 export async function send<T>(

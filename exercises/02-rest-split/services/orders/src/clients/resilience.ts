@@ -17,6 +17,7 @@ import {
   type CircuitBreakerPolicy,
   type IPolicy,
 } from "cockatiel";
+import { UNDO_TIMEOUT_MS } from "../budget.ts";
 import { DependencyUnavailable, RemoteRefusal } from "./errors.ts";
 
 export interface ResilienceSettings {
@@ -57,8 +58,11 @@ export function breakerFor(settings: ResilienceSettings): CircuitBreakerPolicy {
 }
 
 export interface Caller {
-  /** Runs one call to the dependency under the policy; `signal` aborts an attempt that timed out. */
-  call<T>(attempt: (signal: AbortSignal) => Promise<T>): Promise<T>;
+  /**
+   * Runs one call to the dependency under the policy; `signal` aborts an attempt that timed out.
+   * `deadline`, when given, ends the whole call, retries included.
+   */
+  call<T>(attempt: (signal: AbortSignal) => Promise<T>, deadline?: AbortSignal): Promise<T>;
 }
 
 /** A dependency's policy: retries outside, the breaker inside them, a timeout on each attempt. */
@@ -66,15 +70,30 @@ export function resilientCaller(dependency: string, settings = DEFAULT_SETTINGS)
   const breaker = breakerFor(settings);
   const policy = wrap(retryWithTimeout(settings), breaker);
   return {
-    call: (attempt) => policy.execute(({ signal }) => attempt(signal)).catch((error) => Promise.reject(toDomainError(dependency, error))),
+    call: (attempt, deadline) =>
+      policy.execute(({ signal }) => attempt(signal), deadline).catch((error) => Promise.reject(toDomainError(dependency, error))),
   };
 }
 
 /** One attempt, no retry, no breaker: what a naive split does (and what some tests use). */
 export function directCaller(dependency: string, timeoutMs = DEFAULT_SETTINGS.timeoutMs): Caller {
   return {
-    call: (attempt) => attempt(AbortSignal.timeout(timeoutMs)).catch((error) => Promise.reject(toDomainError(dependency, error))),
+    call: (attempt, deadline) => {
+      const signal = deadline ? AbortSignal.any([AbortSignal.timeout(timeoutMs), deadline]) : AbortSignal.timeout(timeoutMs);
+      return attempt(signal).catch((error) => Promise.reject(toDomainError(dependency, error)));
+    },
   };
+}
+
+/**
+ * For undo calls (release, refund, cancel a shipment): their own policy, one attempt with its own
+ * timeout, no breaker, no request deadline. A breaker opened by failing charges must not block
+ * the refund of a charge that went through, and an undo is worth trying even when the request is
+ * out of time. The compensation loop does the retrying, with backoff.
+ */
+export function undoCaller(dependency: string, timeoutMs = UNDO_TIMEOUT_MS): Caller {
+  const once = directCaller(dependency, timeoutMs);
+  return { call: (attempt) => once.call(attempt) };
 }
 
 export function toDomainError(dependency: string, error: unknown): unknown {

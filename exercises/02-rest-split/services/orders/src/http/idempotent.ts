@@ -1,12 +1,12 @@
-// Idempotency-Key: a repeated POST returns the first answer and changes nothing. With the work
-// spread over several services there is no transaction to hold the key in, so the key is claimed
-// before the work and answered after it.
-import { toErrorResponse } from "@shop/kit";
+// Idempotency-Key: a repeated POST gets the first answer and places nothing twice. The key points
+// at the order placed for it. While that order's saga runs, a repeat waits for its answer. Past
+// the saga's deadline its driver is gone (orders died): the repeat takes it over and finishes the
+// same order, so the other services' keys (charge-<order id>) see a repeat, not a new charge.
+// When the order was undone (a dependency was down), nothing was kept: a repeat places anew.
 import type { PrismaClient } from "../../prisma/client.ts";
-import { answerKey, claimKey, releaseKey, requestHash, type StoredResponse } from "../db/idempotency.ts";
-
-/** Refusals that are the final answer to this request; a repeat must get the same one. */
-const FINAL_REFUSALS = new Set(["UNKNOWN_SKU", "OUT_OF_STOCK", "PAYMENT_DECLINED"]);
+import { keyState, requestHash, type StoredResponse } from "../db/idempotency.ts";
+import { takeOver } from "../db/saga.ts";
+import type { KeyClaim } from "../place-order.ts";
 
 export class IdempotencyKeyInUse extends Error {
   readonly code = "IDEMPOTENCY_KEY_IN_USE";
@@ -15,34 +15,27 @@ export class IdempotencyKeyInUse extends Error {
   }
 }
 
-export async function idempotent(
-  db: PrismaClient,
-  key: string | undefined,
-  request: unknown,
-  work: () => Promise<StoredResponse>,
-  waitMs = 15_000,
-): Promise<StoredResponse> {
-  if (key === undefined) return work();
+export interface OrderWork {
+  /** Places a new order under the claim; null when another request claimed the key first. */
+  place(claim?: KeyClaim): Promise<StoredResponse | null>;
+  /** Finishes the key's order, whose saga this request now holds. */
+  resume(orderId: string): Promise<StoredResponse>;
+}
+
+export async function idempotent(db: PrismaClient, key: string | undefined, request: unknown, answerBy: Date, work: OrderWork) {
+  if (key === undefined) return (await work.place())!;
   const hash = requestHash(request);
-  const deadline = Date.now() + waitMs;
-  for (let claim = await claimKey(db, key, hash); claim !== null; claim = await claimKey(db, key, hash)) {
-    if (claim.answer) return claim.answer;
-    if (Date.now() > deadline) throw new IdempotencyKeyInUse();
-    await new Promise((resolve) => setTimeout(resolve, 25)); // the first request is still at work
-  }
-  try {
-    const response = await work();
-    await answerKey(db, key, response);
-    return response;
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (typeof code !== "string" || !FINAL_REFUSALS.has(code)) {
-      await releaseKey(db, key); // nothing decided: a retry may succeed
-      throw error;
+  for (;;) {
+    const seen = await keyState(db, key, hash);
+    if (seen.state === "answered") return seen.answer;
+    if (seen.state === "free") {
+      const answer = await work.place({ key, hash, undone: seen.undone });
+      if (answer) return answer;
+    } else if (await takeOver(db, seen.orderId, seen.deadlineAt, answerBy)) {
+      return work.resume(seen.orderId);
+    } else {
+      if (Date.now() >= answerBy.getTime()) throw new IdempotencyKeyInUse();
+      await new Promise((resolve) => setTimeout(resolve, 25)); // the first request is still at work
     }
-    const { status, body } = toErrorResponse(error);
-    const refusal = { statusCode: status, body };
-    await answerKey(db, key, refusal);
-    return refusal;
   }
 }

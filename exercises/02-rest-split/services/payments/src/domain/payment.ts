@@ -1,9 +1,13 @@
-// Payment rules: a charge per order, refundable once. A test card always declines.
+// Payment rules: one payment per order, PENDING until the card network answers, refundable once.
+// Once an order has been refunded, it is not charged again.
+export type PaymentStatus = "PENDING" | "SUCCEEDED";
+
 export interface Payment {
   id: string;
   orderId: string;
   amountCents: number;
   cardLast4: string;
+  status: PaymentStatus;
   refundedAt: Date | null;
 }
 
@@ -14,9 +18,6 @@ export interface ChargeRequest {
   card: string;
 }
 
-/** The card networks' well-known "always declined" test number. */
-export const DECLINED_CARD = "4000000000000002";
-
 export class PaymentDeclined extends Error {
   readonly code = "PAYMENT_DECLINED";
   constructor(readonly cardLast4: string) {
@@ -24,12 +25,21 @@ export class PaymentDeclined extends Error {
   }
 }
 
-export function charge({ paymentId, orderId, amountCents, card }: ChargeRequest): Payment {
-  const cardLast4 = card.slice(-4);
-  if (card === DECLINED_CARD) throw new PaymentDeclined(cardLast4);
-  return { id: paymentId, orderId, amountCents, cardLast4, refundedAt: null };
+export class OrderRefunded extends Error {
+  readonly code = "ORDER_REFUNDED";
+  constructor(readonly orderId: string) {
+    super(`Order ${orderId} was refunded: it is not charged again`);
+  }
+  get details() {
+    return { orderId: this.orderId };
+  }
 }
 
-export function refund(payment: Payment, now: Date): Payment {
-  return payment.refundedAt ? payment : { ...payment, refundedAt: now };
+/** The payment before the card network is asked: only the last four digits are kept. */
+export function pendingPayment({ paymentId, orderId, amountCents, card }: ChargeRequest): Payment {
+  const cardLast4 = card.slice(-4);
+  return { id: paymentId, orderId, amountCents, cardLast4, status: "PENDING", refundedAt: null };
 }
+
+/** The key the card network remembers: one charge per order, however often it is asked. */
+export const chargeKey = (orderId: string) => `charge-${orderId}`;

@@ -14,7 +14,10 @@ export const SEED_PRODUCTS: Product[] = [
   { sku: "UMB-001", name: "Compact umbrella", priceCents: 2899 },
 ];
 
+/** A reset is a change like any other: versions go on counting, or the copies would ignore it. */
 export async function seedCatalog(db: Db): Promise<void> {
-  await db.product.deleteMany();
-  await db.product.createMany({ data: SEED_PRODUCTS });
+  for (const product of SEED_PRODUCTS) {
+    const update = { ...product, version: { increment: 1 } };
+    await db.product.upsert({ where: { sku: product.sku }, create: product, update });
+  }
 }

@@ -14,8 +14,11 @@ export const SEED_STOCK: Record<string, number> = {
   "UMB-001": 3,
 };
 
+/** A reset is a change like any other: versions go on counting, or the copies would ignore it. */
 export async function seedInventory(db: Db): Promise<void> {
   await db.reservation.deleteMany();
-  await db.stock.deleteMany();
-  await db.stock.createMany({ data: Object.entries(SEED_STOCK).map(([sku, available]) => ({ sku, available, reserved: 0 })) });
+  for (const [sku, available] of Object.entries(SEED_STOCK)) {
+    const update = { available, reserved: 0, version: { increment: 1 } };
+    await db.stock.upsert({ where: { sku }, create: { sku, available }, update });
+  }
 }

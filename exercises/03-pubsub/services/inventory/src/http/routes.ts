@@ -3,8 +3,7 @@ import { NotFound, validate } from "@shop/kit";
 import { z } from "zod";
 import { addToOutbox, type Relay } from "../../../../messaging/outbox.ts";
 import { inTransaction, type PrismaClient } from "../../prisma/client.ts";
-import { restock } from "../domain/stock.ts";
-import { findStock, saveStock } from "../db/stock.ts";
+import { restockItem } from "../db/stock.ts";
 import { seedInventory } from "../db/seed.ts";
 import { addSnapshotToOutbox, stockChanged } from "../messaging/events.ts";
 
@@ -18,10 +17,8 @@ export function inventoryRoutes(db: PrismaClient, relay: Relay): Router {
   router.post("/api/admin/products/:sku/restock", async (req, res) => {
     const { qty } = validate(RestockBody, req.body);
     const stock = await inTransaction(db, async (tx) => {
-      const current = await findStock(tx, req.params.sku);
-      if (!current) throw new NotFound(`No product ${req.params.sku}`);
-      const restocked = restock(current, qty);
-      await saveStock(tx, restocked);
+      const restocked = await restockItem(tx, req.params.sku, qty);
+      if (!restocked) throw new NotFound(`No product ${req.params.sku}`);
       await addToOutbox(tx, stockChanged(restocked, { correlationId: String(req.id) }));
       return restocked;
     });

@@ -5,7 +5,9 @@ import type { Db } from "../../prisma/client.ts";
 import type { StockLevel } from "../domain/stock.ts";
 import { listStock } from "../db/stock.ts";
 
-export const stockChanged = (stock: StockLevel, trace: Trace) => envelope("inventory.stock-changed", { sku: stock.sku, available: stock.available }, trace);
+/** The level with its version: a copy applies it only over an older one, whatever order events arrive in. */
+export const stockChanged = ({ sku, available, version }: StockLevel, trace: Trace) =>
+  envelope("inventory.stock-changed", { sku, available, version }, trace);
 export const stockReserved = (orderId: string, trace: Trace) => envelope("inventory.stock-reserved", { orderId }, trace);
 export const reservationRejected = (orderId: string, details: { sku: string; available: number; requested: number }, trace: Trace) =>
   envelope("inventory.reservation-rejected", { orderId, reason: "OUT_OF_STOCK", ...details }, trace);

@@ -7,6 +7,8 @@ export interface ProductChanged {
   sku: string;
   name: string;
   priceCents: number;
+  /** The catalog's count of changes to the product: the higher, the newer. */
+  version: number;
 }
 
 export async function priceList(db: Db, skus: string[]): Promise<PriceList> {
@@ -15,9 +17,9 @@ export async function priceList(db: Db, skus: string[]): Promise<PriceList> {
 }
 
 /**
- * Applies a catalog.product-changed event to the copy. Events can arrive late and out of order
- * (a retried change after a newer snapshot): the copy keeps the newest by the time it happened.
- * Returns whether the copy changed.
+ * Applies a catalog.product-changed event to the copy. Events can arrive late, twice and out of
+ * order (a retried change after a newer snapshot), and two changes can share a millisecond: the
+ * copy keeps the highest version, the catalog's own count. Returns whether the copy changed.
  */
 export async function applyProductChanged(db: Db, product: ProductChanged, occurredAt: Date): Promise<boolean> {
   // #region exercise 03.1: the local price copy
@@ -25,6 +27,6 @@ export async function applyProductChanged(db: Db, product: ProductChanged, occur
   // #endregion
 }
 
-export function listProductCopy(db: Db): Promise<ProductChanged[]> {
+export function listProductCopy(db: Db): Promise<Omit<ProductChanged, "version">[]> {
   return db.productCopy.findMany({ select: { sku: true, name: true, priceCents: true }, orderBy: { sku: "asc" } });
 }

@@ -5,6 +5,9 @@ export interface Product {
   priceCents: number;
 }
 
+/** As stored: with the count of the product's changes, which the copies compare to keep the newest. */
+export type VersionedProduct = Product & { version: number };
+
 /** Money is integer cents; a price of zero would give goods away. */
 export const MAX_PRICE_CENTS = 1_000_000;
 

@@ -26,9 +26,10 @@ export function salesByProduct(db: Db) {
   return db.salesByProduct.findMany({ orderBy: { sku: "asc" } });
 }
 
-/** Back to nothing, for demos and tests: events, read models, checkpoints, idempotency keys. */
+/** Back to nothing, for demos and tests: events, read models, checkpoints, idempotency keys, cards. */
 export async function clearOrders(db: Db): Promise<void> {
   await db.idempotencyRecord.deleteMany();
+  await db.cardVault.deleteMany();
   await db.orderView.deleteMany();
   await db.salesByProduct.deleteMany();
   await db.checkpoint.deleteMany();

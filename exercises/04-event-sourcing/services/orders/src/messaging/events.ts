@@ -11,10 +11,16 @@ const ROUTING: Record<OrderEvent["type"], string> = {
   OrderCancelled: "orders.order-cancelled",
 };
 
-/** The envelope's id is the stored event's id: publishing it again is a duplicate consumers drop. */
-export function integrationEvent(stored: StoredEvent): Envelope {
+/**
+ * The envelope's id is the stored event's id: publishing it again is a duplicate consumers drop.
+ * orders.order-placed carries the card number from the vault, as in step 03: payments charges it.
+ * Without one there is no message: an order that cannot be charged must not look chargeable.
+ */
+export function integrationEvent(stored: StoredEvent, card: string | null = null): Envelope | null {
   const { type, data, metadata } = stored;
-  const message = envelope(ROUTING[type as OrderEvent["type"]] ?? `orders.${type}`, data, metadata);
+  if (type === "OrderPlaced" && card === null) return null;
+  const published = type === "OrderPlaced" ? { ...data, card } : data;
+  const message = envelope(ROUTING[type as OrderEvent["type"]] ?? `orders.${type}`, published, metadata);
   return { ...message, id: metadata.eventId, occurredAt: metadata.occurredAt };
 }
 

@@ -1,4 +1,5 @@
-// Shipping schedules a shipment for every confirmed order and cancels it with the order.
+// Shipping schedules a shipment for every confirmed order and cancels it with the order. The two
+// events come on two queues, in either order: a cancel that comes first leaves a tombstone.
 import type { Envelope } from "../../../../messaging/envelope.ts";
 import { handleOnce } from "../../../../messaging/inbox.ts";
 import { inTransaction, type PrismaClient, type Tx } from "../../prisma/client.ts";

@@ -1,9 +1,13 @@
 import { Router } from "express";
+import { adminGuard } from "@shop/kit";
 import type { GatewayUrls } from "../app.ts";
 
 /** Back to the seed data: every service resets its own database; copies follow from the events. */
 export function adminRoutes(urls: GatewayUrls): Router {
   const router = Router();
+  // Every /api/admin route changes data, here and in the routers after this one (price, restock):
+  // only for callers on this machine that send the admin header.
+  router.use("/api/admin", adminGuard());
   router.post("/api/admin/reset", async (req, res) => {
     const targets = { catalog: urls.catalog, inventory: urls.inventory, orders: urls.orders, payments: urls.payments, shipping: urls.shipping };
     const results = await Promise.all(

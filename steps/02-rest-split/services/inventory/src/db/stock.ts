@@ -1,16 +1,8 @@
 import type { Db } from "../../prisma/client.ts";
-import { release, reserve, type Item, type StockLevel } from "../domain/stock.ts";
+import { OutOfStock, type Item, type StockLevel } from "../domain/stock.ts";
 
 export function listStock(db: Db): Promise<StockLevel[]> {
   return db.stock.findMany();
-}
-
-export function findStock(db: Db, sku: string): Promise<StockLevel | null> {
-  return db.stock.findUnique({ where: { sku } });
-}
-
-export async function saveStock(db: Db, stock: StockLevel): Promise<void> {
-  await db.stock.update({ where: { sku: stock.sku }, data: { available: stock.available, reserved: stock.reserved } });
 }
 
 /** The reservation already made for this Idempotency-Key, if any: a retry must not reserve twice. */
@@ -19,22 +11,52 @@ export async function reservationFor(db: Db, requestKey: string): Promise<Item[]
   return rows.length > 0 ? rows.map(({ sku, qty }) => ({ sku, qty })) : null;
 }
 
-/** Reserves every item for the order, or throws OutOfStock (the caller's transaction undoes the rest). */
-export async function reserveItems(db: Db, orderId: string, items: Item[], requestKey: string): Promise<void> {
-  for (const { sku, qty } of items) {
-    const stock = await findStock(db, sku);
-    if (!stock) throw new Error(`No stock row for ${sku}`); // the catalog and inventory seeds list the same skus
-    await saveStock(db, reserve(stock, qty));
-    await db.reservation.create({ data: { orderId, sku, qty, requestKey } });
+/**
+ * Reserves every item or none. Each line is one conditional UPDATE that takes the stock only if
+ * enough is available: no other process can write between the check and the write, so two
+ * processes never both take the last pen. The first short line throws OutOfStock, and the
+ * savepoint gives back the lines taken before it, even if the caller catches it and goes on.
+ */
+export function reserveItems(db: Db, orderId: string, items: Item[], requestKey: string): Promise<void> {
+  return db.$transaction(async (tx) => {
+    for (const { sku, qty } of items) {
+      const [taken] = await tx.stock.updateManyAndReturn({
+        where: { sku, available: { gte: qty } },
+        data: { available: { decrement: qty }, reserved: { increment: qty } },
+      });
+      if (!taken) {
+        const stock = await tx.stock.findUnique({ where: { sku } });
+        // the catalog and inventory seeds list the same skus
+        if (!stock) throw new Error(`No stock row for ${sku}`);
+        throw new OutOfStock(sku, stock.available, qty);
+      }
+    }
+    await tx.reservation.createMany({ data: items.map(({ sku, qty }) => ({ orderId, sku, qty, requestKey })) });
+  });
+}
+
+/**
+ * Gives back what the order still holds. The statement that marks its reservations released is
+ * the one that finds them: of two releases, even in two processes, only one gets them back.
+ */
+export async function releaseItems(db: Db, orderId: string): Promise<void> {
+  const released = await db.reservation.updateManyAndReturn({
+    where: { orderId, released: false },
+    data: { released: true },
+  });
+  for (const { sku, qty } of released) {
+    await db.stock.update({
+      where: { sku },
+      data: { available: { increment: qty }, reserved: { decrement: qty } },
+    });
   }
 }
 
-/** Gives back what the order holds; releasing twice gives back once. */
-export async function releaseItems(db: Db, orderId: string): Promise<void> {
-  const held = await db.reservation.findMany({ where: { orderId, released: false } });
-  for (const { sku, qty } of held) {
-    const stock = await findStock(db, sku);
-    if (stock) await saveStock(db, release(stock, qty));
-  }
-  await db.reservation.updateMany({ where: { orderId }, data: { released: true } });
+/** Adds to what is available in one statement, not by writing back a level read before. */
+export async function restockItem(db: Db, sku: string, qty: number): Promise<StockLevel | null> {
+  const [restocked] = await db.stock.updateManyAndReturn({
+    where: { sku },
+    data: { available: { increment: qty } },
+  });
+  return restocked ?? null; // null: no such sku
 }

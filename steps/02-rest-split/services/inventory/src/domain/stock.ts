@@ -1,4 +1,6 @@
 // Inventory rules: stock per sku is split into what can still be sold and what orders hold.
+// "Reserve only what is available" and "give back once" are the conditions of single UPDATE
+// statements (db/stock.ts): a rule checked on a copy read into memory holds for one process only.
 export interface StockLevel {
   sku: string;
   available: number;
@@ -22,18 +24,4 @@ export class OutOfStock extends Error {
   get details() {
     return { sku: this.sku, available: this.available, requested: this.requested };
   }
-}
-
-export function reserve(stock: StockLevel, qty: number): StockLevel {
-  if (qty > stock.available) throw new OutOfStock(stock.sku, stock.available, qty);
-  return { ...stock, available: stock.available - qty, reserved: stock.reserved + qty };
-}
-
-export function release(stock: StockLevel, qty: number): StockLevel {
-  const back = Math.min(qty, stock.reserved);
-  return { ...stock, available: stock.available + back, reserved: stock.reserved - back };
-}
-
-export function restock(stock: StockLevel, qty: number): StockLevel {
-  return { ...stock, available: stock.available + qty };
 }

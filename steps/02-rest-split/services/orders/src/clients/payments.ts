@@ -28,11 +28,15 @@ export function paymentsClient(instances: Instance[], log: Logger) {
   return {
     charge: (ctx: CallContext, orderId: string, amountCents: number, card: string) =>
       withFailover(ctx, ({ url, caller }) =>
-        caller.call((signal) =>
-          send(ctx, signal, { method: "POST", url: `${url}/payments`, data: { orderId, amountCents, card }, headers: { "Idempotency-Key": `charge-${orderId}` } }),
+        caller.call(
+          (signal) =>
+            send(ctx, signal, { method: "POST", url: `${url}/payments`, data: { orderId, amountCents, card }, headers: { "Idempotency-Key": `charge-${orderId}` } }),
+          ctx.deadline,
         ),
       ),
     refund: (ctx: CallContext, orderId: string) =>
-      withFailover(ctx, ({ url, caller }) => caller.call((signal) => send(ctx, signal, { method: "POST", url: `${url}/payments/${orderId}/refund` }))),
+      withFailover(ctx, ({ url, caller }) =>
+        caller.call((signal) => send(ctx, signal, { method: "POST", url: `${url}/payments/${orderId}/refund` }), ctx.deadline),
+      ),
   };
 }

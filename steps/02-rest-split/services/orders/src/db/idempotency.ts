@@ -1,5 +1,5 @@
-// The first answer to a request with an Idempotency-Key, kept so that a repeat gets it again.
-// Without one transaction around the whole order, the key is claimed first and answered last.
+// An Idempotency-Key points at the order placed for it. The key's final answer (201, or a final
+// refusal such as 402) is written in the same transaction as the end of that order's saga.
 import { createHash } from "node:crypto";
 import type { Db } from "../../prisma/client.ts";
 
@@ -17,29 +17,42 @@ export class IdempotencyKeyReused extends Error {
 
 export const requestHash = (request: unknown) => createHash("sha256").update(JSON.stringify(request)).digest("hex");
 
-/**
- * Claims the key for this request. Returns null when the claim is ours (go and do the work), or
- * the record someone else made: with its answer, or still without one while they work.
- */
-export async function claimKey(db: Db, key: string, hash: string): Promise<{ answer: StoredResponse | null } | null> {
-  const created = await db.idempotencyRecord.createMany({ data: [{ key, requestHash: hash }] }).catch(() => ({ count: 0 }));
-  if (created.count === 1) return null;
+export type KeyState =
+  /** Never used, or its order was undone (`undone`): a new order may go under it. */
+  | { state: "free"; undone?: string }
+  | { state: "answered"; answer: StoredResponse }
+  /** Its order's saga is running, or its driver died: held until `deadlineAt`. */
+  | { state: "working"; orderId: string; deadlineAt: Date };
+
+export async function keyState(db: Db, key: string, hash: string): Promise<KeyState> {
   const record = await db.idempotencyRecord.findUnique({ where: { key } });
-  if (!record) return claimKey(db, key, hash); // released between our insert and our read
+  if (!record) return { state: "free" };
   if (record.requestHash !== hash) throw new IdempotencyKeyReused();
-  return { answer: record.statusCode === null ? null : { statusCode: record.statusCode, body: JSON.parse(record.body!) } };
+  if (record.statusCode !== null) {
+    return { state: "answered", answer: { statusCode: record.statusCode, body: JSON.parse(record.body!) } };
+  }
+  const order = await db.order.findUnique({ where: { id: record.orderId }, select: { status: true, deadlineAt: true } });
+  if (order?.status === "PENDING") return { state: "working", orderId: record.orderId, deadlineAt: order.deadlineAt! };
+  return { state: "free", undone: record.orderId };
 }
 
-export async function answerKey(db: Db, key: string, response: StoredResponse): Promise<void> {
-  await db.idempotencyRecord.update({ where: { key }, data: { statusCode: response.statusCode, body: JSON.stringify(response.body) } });
+/**
+ * In the transaction that writes the new order: points the key at it, if the key is still as it
+ * was seen (unused, or pointing at the order that was undone). False: another request was first.
+ */
+export async function claimKey(tx: Db, key: string, hash: string, orderId: string, undone?: string): Promise<boolean> {
+  const record = await tx.idempotencyRecord.findUnique({ where: { key } });
+  if (record?.orderId !== undone || record?.statusCode != null) return false;
+  await tx.idempotencyRecord.upsert({
+    where: { key },
+    create: { key, requestHash: hash, orderId },
+    update: { orderId, createdAt: new Date() },
+  });
+  return true;
 }
 
-/** Gives the key back: nothing was decided, so a retry may do the work. */
-export async function releaseKey(db: Db, key: string): Promise<void> {
-  await db.idempotencyRecord.deleteMany({ where: { key, statusCode: null } });
-}
-
-export async function findAnswer(db: Db, key: string): Promise<StoredResponse | null> {
-  const record = await db.idempotencyRecord.findUnique({ where: { key } });
-  return record?.statusCode == null ? null : { statusCode: record.statusCode, body: JSON.parse(record.body!) };
+/** The answer every repeat of the key gets from now on. */
+export async function answerKey(tx: Db, orderId: string, answer: StoredResponse): Promise<void> {
+  const data = { statusCode: answer.statusCode, body: JSON.stringify(answer.body) };
+  await tx.idempotencyRecord.updateMany({ where: { orderId, statusCode: null }, data });
 }

@@ -13,13 +13,15 @@ const toOrder = (row: Row): Order => ({
   lines: row.lines.map(({ sku, qty, unitPriceCents }) => ({ sku, qty, unitPriceCents })),
 });
 
-export async function insertOrder(db: Db, order: Order): Promise<void> {
+/** A new order, PENDING, waiting for its first step (the default), held by its driver until `deadlineAt`. */
+export async function insertOrder(db: Db, order: Order, deadlineAt: Date): Promise<void> {
   await db.order.create({
     data: {
       id: order.id,
       status: order.status,
       totalCents: order.totalCents,
       createdAt: order.createdAt,
+      deadlineAt,
       lines: { create: order.lines.map((line, lineNo) => ({ lineNo, ...line })) },
     },
   });
@@ -34,13 +36,18 @@ export async function findOrder(db: Db, id: string): Promise<Order | null> {
   return row && toOrder(row);
 }
 
+/** What the shopper was given. A PENDING order is still being placed, a REJECTED one was answered with an error. */
+const SHOWN: OrderStatus[] = ["CONFIRMED", "CANCELLING", "CANCELLED"];
+
 export async function listOrders(db: Db): Promise<Order[]> {
-  const rows = await db.order.findMany({ include: withLines, orderBy: { createdAt: "desc" }, take: 100 });
+  const shown = { status: { in: SHOWN } };
+  const rows = await db.order.findMany({ where: shown, include: withLines, orderBy: { createdAt: "desc" }, take: 100 });
   return rows.map(toOrder);
 }
 
 export async function clearOrders(db: Db): Promise<void> {
   await db.idempotencyRecord.deleteMany();
   await db.priceCache.deleteMany();
+  await db.compensation.deleteMany();
   await db.order.deleteMany();
 }

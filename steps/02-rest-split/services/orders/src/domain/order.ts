@@ -1,7 +1,8 @@
-// Order rules, free of HTTP and databases. An order is written only once stock, payment and
-// shipment have all succeeded, so it starts life CONFIRMED.
+// Order rules, free of HTTP and databases. An order is written PENDING before any other service
+// is called; its saga (domain/saga.ts) makes it CONFIRMED, or REJECTED once what was done is owed
+// back. A cancel is CANCELLING until every service has given back its part, then CANCELLED.
 
-export type OrderStatus = "CONFIRMED" | "CANCELLED";
+export type OrderStatus = "PENDING" | "CONFIRMED" | "REJECTED" | "CANCELLING" | "CANCELLED";
 
 export interface OrderLine {
   sku: string;
@@ -49,10 +50,10 @@ export function placeOrder({ orderId, lines, now }: PlaceOrder, prices: PriceLis
   if (unknown.length > 0) throw new UnknownSku(unknown);
   const priced = lines.map((line) => ({ ...line, unitPriceCents: prices.get(line.sku)! }));
   const totalCents = priced.reduce((sum, line) => sum + line.qty * line.unitPriceCents, 0);
-  return { id: orderId, status: "CONFIRMED", lines: priced, totalCents, createdAt: now };
+  return { id: orderId, status: "PENDING", lines: priced, totalCents, createdAt: now };
 }
 
 export function cancelOrder(order: Order): Order {
   if (order.status !== "CONFIRMED") throw new OrderNotCancellable(order.status);
-  return { ...order, status: "CANCELLED" };
+  return { ...order, status: "CANCELLING" };
 }

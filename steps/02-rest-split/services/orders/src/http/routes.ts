@@ -2,11 +2,13 @@ import { Router, type Request } from "express";
 import { InvalidInput, NotFound, validate } from "@shop/kit";
 import { z } from "zod";
 import { inTransaction, type PrismaClient } from "../../prisma/client.ts";
+import { budgetFrom } from "../budget.ts";
 import { cancelOrder } from "../cancel-order.ts";
 import type { CallContext } from "../clients/http.ts";
 import { clearOrders, findOrder, listOrders } from "../db/orders.ts";
 import type { createDependencies } from "../dependencies.ts";
-import { placeOrder } from "../place-order.ts";
+import { placeOrder, resumeOrder } from "../place-order.ts";
+import type { SagaRun } from "../saga.ts";
 import { idempotent } from "./idempotent.ts";
 import { orderView } from "./order-view.ts";
 
@@ -46,21 +48,30 @@ function idempotencyKey(header: string | undefined): string | undefined {
 
 /** How many calls to other services this request made: sent back so a learner can see it. */
 const DOWNSTREAM_CALLS = "x-downstream-calls";
+/** How long the caller (the gateway) waits for the answer, in ms: orders' time budget (budget.ts). */
+const CALLER_TIMEOUT = "x-timeout-ms";
 
-export function ordersRoutes(db: PrismaClient, dependencies: ReturnType<typeof createDependencies>): Router {
+export function ordersRoutes(
+  db: PrismaClient,
+  dependencies: ReturnType<typeof createDependencies>,
+  afterStep?: SagaRun["afterStep"], // for tests only (crash-switch.ts)
+): Router {
   const router = Router();
   const contextOf = (req: Request): CallContext => ({ correlationId: String(req.id), calls: 0 });
 
   router.post("/api/orders", async (req, res) => {
     const input = validate(PlaceOrderBody, req.body);
     const key = idempotencyKey(req.get("Idempotency-Key"));
-    const ctx = contextOf(req);
+    const budget = budgetFrom(req.get(CALLER_TIMEOUT));
+    const ctx: CallContext = { ...contextOf(req), deadline: budget.forward };
+    const run: SagaRun = { db, deps: dependencies(ctx), budget, log: req.log, afterStep };
     try {
-      const { statusCode, body } = await idempotent(db, key, input, async () => {
-        const order = await placeOrder(db, dependencies(ctx), input, req.log);
-        req.log.info({ orderId: order.id, totalCents: order.totalCents, downstreamCalls: ctx.calls }, "order confirmed");
-        return { statusCode: 201, body: orderView(order) };
+      const { statusCode, body } = await idempotent(db, key, input, budget.answerBy, {
+        place: (claim) => placeOrder(run, input, claim),
+        resume: (orderId) => resumeOrder(run, orderId, input.card),
       });
+      const order = body as { id: string; totalCents: number };
+      if (statusCode === 201) req.log.info({ orderId: order.id, totalCents: order.totalCents, downstreamCalls: ctx.calls }, "order confirmed");
       res.setHeader(DOWNSTREAM_CALLS, String(ctx.calls)).status(statusCode).json(body);
     } catch (error) {
       res.setHeader(DOWNSTREAM_CALLS, String(ctx.calls));
@@ -82,10 +93,11 @@ export function ordersRoutes(db: PrismaClient, dependencies: ReturnType<typeof c
   router.post("/api/orders/:id/cancel", async (req, res) => {
     const { id } = validate(OrderId, req.params);
     const ctx = contextOf(req);
-    const order = await cancelOrder(db, dependencies(ctx), id);
-    req.log.info({ orderId: id, downstreamCalls: ctx.calls }, "order cancelled");
+    const order = await cancelOrder(db, dependencies(ctx).undo, id, req.log);
+    req.log.info({ orderId: id, status: order.status, downstreamCalls: ctx.calls }, "order cancel");
     res.setHeader(DOWNSTREAM_CALLS, String(ctx.calls));
-    res.json(orderView(order));
+    // 202: accepted, and under way; the compensation loop finishes what a service did not take yet
+    res.status(order.status === "CANCELLED" ? 200 : 202).json(orderView(order));
   });
 
   router.post("/admin/reset", async (_req, res) => {

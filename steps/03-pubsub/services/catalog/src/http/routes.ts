@@ -20,10 +20,9 @@ export function catalogRoutes(db: PrismaClient, relay: Relay): Router {
     const product = await inTransaction(db, async (tx) => {
       const current = await findProduct(tx, req.params.sku);
       if (!current) throw new NotFound(`No product ${req.params.sku}`);
-      const changed = changePrice(current, priceCents);
-      await saveProduct(tx, changed);
-      await addToOutbox(tx, productChanged(changed, { correlationId: String(req.id) }));
-      return changed;
+      const saved = await saveProduct(tx, changePrice(current, priceCents));
+      await addToOutbox(tx, productChanged(saved, { correlationId: String(req.id) }));
+      return saved;
     });
     relay.kick();
     res.json(product);

@@ -7,6 +7,8 @@ export interface ProductChanged {
   sku: string;
   name: string;
   priceCents: number;
+  /** The catalog's count of changes to the product: the higher, the newer. */
+  version: number;
 }
 
 export async function priceList(db: Db, skus: string[]): Promise<PriceList> {
@@ -15,20 +17,26 @@ export async function priceList(db: Db, skus: string[]): Promise<PriceList> {
 }
 
 /**
- * Applies a catalog.product-changed event to the copy. Events can arrive late and out of order
- * (a retried change after a newer snapshot): the copy keeps the newest by the time it happened.
- * Returns whether the copy changed.
+ * Applies a catalog.product-changed event to the copy. Events can arrive late, twice and out of
+ * order (a retried change after a newer snapshot), and two changes can share a millisecond: the
+ * copy keeps the highest version, the catalog's own count. Returns whether the copy changed.
  */
 export async function applyProductChanged(db: Db, product: ProductChanged, occurredAt: Date): Promise<boolean> {
   // #region exercise 03.1: the local price copy
-  const current = await db.productCopy.findUnique({ where: { sku: product.sku } });
-  if (current && current.changedAt >= occurredAt) return false;
-  const fields = { name: product.name, priceCents: product.priceCents, changedAt: occurredAt };
-  await db.productCopy.upsert({ where: { sku: product.sku }, create: { sku: product.sku, ...fields }, update: fields });
-  return true;
+  // One statement inserts a new sku or overwrites an older version, and nothing else: a read and
+  // then a write would let another delivery in between them.
+  const { sku, name, priceCents, version } = product;
+  const changed = await db.$executeRaw`
+    INSERT INTO "ProductCopy" ("sku", "name", "priceCents", "version", "changedAt")
+    VALUES (${sku}, ${name}, ${priceCents}, ${version}, ${occurredAt})
+    ON CONFLICT ("sku") DO UPDATE
+      SET "name" = excluded."name", "priceCents" = excluded."priceCents",
+          "version" = excluded."version", "changedAt" = excluded."changedAt"
+      WHERE excluded."version" > "ProductCopy"."version"`;
+  return changed > 0;
   // #endregion
 }
 
-export function listProductCopy(db: Db): Promise<ProductChanged[]> {
+export function listProductCopy(db: Db): Promise<Omit<ProductChanged, "version">[]> {
   return db.productCopy.findMany({ select: { sku: true, name: true, priceCents: true }, orderBy: { sku: "asc" } });
 }

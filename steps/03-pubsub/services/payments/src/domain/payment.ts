@@ -1,9 +1,12 @@
-// Payment rules: a charge per order, refundable once. A test card always declines.
+// Payment rules: one payment per order, PENDING until the card network answers, refundable once.
+export type PaymentStatus = "PENDING" | "SUCCEEDED";
+
 export interface Payment {
   id: string;
   orderId: string;
   amountCents: number;
   cardLast4: string;
+  status: PaymentStatus;
   refundedAt: Date | null;
 }
 
@@ -14,22 +17,11 @@ export interface ChargeRequest {
   card: string;
 }
 
-/** The card networks' well-known "always declined" test number. */
-export const DECLINED_CARD = "4000000000000002";
-
-export class PaymentDeclined extends Error {
-  readonly code = "PAYMENT_DECLINED";
-  constructor(readonly cardLast4: string) {
-    super(`The card ending in ${cardLast4} was declined`);
-  }
-}
-
-export function charge({ paymentId, orderId, amountCents, card }: ChargeRequest): Payment {
+/** The payment before the card network is asked: only the last four digits are kept. */
+export function pendingPayment({ paymentId, orderId, amountCents, card }: ChargeRequest): Payment {
   const cardLast4 = card.slice(-4);
-  if (card === DECLINED_CARD) throw new PaymentDeclined(cardLast4);
-  return { id: paymentId, orderId, amountCents, cardLast4, refundedAt: null };
+  return { id: paymentId, orderId, amountCents, cardLast4, status: "PENDING", refundedAt: null };
 }
 
-export function refund(payment: Payment, now: Date): Payment {
-  return payment.refundedAt ? payment : { ...payment, refundedAt: now };
-}
+/** The key the card network remembers: one charge per order, however often it is asked. */
+export const chargeKey = (orderId: string) => `charge-${orderId}`;

@@ -32,9 +32,12 @@ export type OrderCommand =
   | { type: "RejectOrder"; data: { orderId: string; reason: RejectionReason } }
   | { type: "CancelOrder"; data: { orderId: string } };
 
-/** The card travels in the event so payments can charge it: a real shop would keep a payment token. */
+/**
+ * Events are kept forever, so they hold no card number: OrderPlaced keeps its last four digits
+ * (null for an order of the first release, which kept none). The number waits in the card vault.
+ */
 export type OrderEvent =
-  | { type: "OrderPlaced"; data: { orderId: string; lines: OrderLine[]; totalCents: number; card: string | null; placedAt: string } }
+  | { type: "OrderPlaced"; data: { orderId: string; lines: OrderLine[]; totalCents: number; cardLast4: string | null; placedAt: string } }
   | { type: "OrderConfirmed"; data: { orderId: string; lines: OrderLine[] } }
   | { type: "OrderRejected"; data: { orderId: string; reason: RejectionReason } }
   | { type: "OrderCancelled"; data: { orderId: string; lines: OrderLine[] } };
@@ -80,7 +83,7 @@ export function decide(command: OrderCommand, state: OrderState): OrderEvent[] {
       if (unknown.length > 0) throw new UnknownSku(unknown);
       const priced = lines.map((line) => ({ ...line, unitPriceCents: prices.get(line.sku)! }));
       const totalCents = priced.reduce((sum, line) => sum + line.qty * line.unitPriceCents, 0);
-      return [{ type: "OrderPlaced", data: { orderId, lines: priced, totalCents, card, placedAt: now.toISOString() } }];
+      return [{ type: "OrderPlaced", data: { orderId, lines: priced, totalCents, cardLast4: card.slice(-4), placedAt: now.toISOString() } }];
     }
     case "ConfirmOrder":
       if (state.status === "NONE") throw new OrderNotFound(command.data.orderId);

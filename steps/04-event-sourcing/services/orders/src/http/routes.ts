@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Router } from "express";
-import { InvalidInput, NotFound, validate } from "@shop/kit";
+import { adminGuard, InvalidInput, NotFound, validate } from "@shop/kit";
 import { z } from "zod";
 import { inTransaction, type PrismaClient } from "../../prisma/client.ts";
 import { listProductCopy } from "../db/product-copy.ts";
@@ -117,8 +117,8 @@ export function ordersRoutes(db: PrismaClient, feed: StatusFeed, afterChange: ()
     res.json(await salesByProduct(db));
   });
 
-  /** Drop every read model and build it again from position 0 of the event store. */
-  router.post("/admin/projections/rebuild", async (req, res) => {
+  /** Drop every read model and build it again from position 0 of the store (`npx workshop rebuild`). */
+  router.post("/admin/projections/rebuild", adminGuard(), async (req, res) => {
     const started = performance.now();
     const events = await rebuildAll(db);
     const ms = Math.round(performance.now() - started);

@@ -1,11 +1,14 @@
 // The store is the outbox: a forwarder reads the event store from its checkpoint, publishes each
 // event to the broker (waiting for the confirm), and moves the checkpoint on. A crash or a broker
 // cut means some events are published again after the restart: at least once, never lost.
+// An OrderPlaced goes out with the card number from the vault; one with none there is skipped:
+// an order of the first release (which kept no card), or one already final (published before).
 import type { Logger } from "@shop/kit";
 import type { Broker } from "../../../../messaging/broker.ts";
 import { faults } from "../../../../messaging/faults.ts";
 import { startPump, type Pump } from "../../../../messaging/pump.ts";
 import type { PrismaClient } from "../../prisma/client.ts";
+import { cardOf } from "../db/card-vault.ts";
 import { checkpointOf, readAll, saveCheckpoint } from "../event-store/event-store.ts";
 import { integrationEvent } from "./events.ts";
 
@@ -18,7 +21,10 @@ export function startForwarder(db: PrismaClient, broker: Broker, log: Logger, po
       const events = await readAll(db, await checkpointOf(db, FORWARDER), 100);
       if (events.length === 0) return;
       for (const event of events) {
-        await broker.publish(integrationEvent(event));
+        const card = event.type === "OrderPlaced" ? await cardOf(db, event.data.orderId) : null;
+        const message = integrationEvent(event, card);
+        if (message) await broker.publish(message);
+        else log.warn({ orderId: event.data.orderId, position: event.position }, "no card to charge: order-placed not published");
         await saveCheckpoint(db, FORWARDER, event.position);
       }
     }

@@ -20,25 +20,35 @@ export interface Projection<Row> {
 export async function catchUp<Row>(db: PrismaClient, projection: Projection<Row>, batchSize = 5_000): Promise<number> {
   let applied = 0;
   for (;;) {
-    const count = await inTransaction(db, async (tx) => {
-      const events = await readAll(tx, await checkpointOf(tx, projection.name), batchSize);
-      if (events.length === 0) return 0;
-      const rows = await projection.load(tx, [...new Set(events.flatMap((e) => projection.keysOf(e)))]);
-      for (const event of events) projection.apply(rows, event);
-      await projection.save(tx, rows);
-      await saveCheckpoint(tx, projection.name, events.at(-1)!.position);
-      return events.length;
-    });
+    const count = await inTransaction(db, (tx) => applyNextBatch(tx, projection, batchSize));
     if (count === 0) return applied;
     applied += count;
   }
 }
 
-/** Drops the read model and builds it again from the first event. */
-export async function rebuild<Row>(db: PrismaClient, projection: Projection<Row>): Promise<number> {
-  await inTransaction(db, async (tx) => {
+/**
+ * Drops the read model and builds it again from the first event, in one transaction: until it
+ * commits, every reader sees the old model, whole; then the new one, whole. Never half of one.
+ */
+export async function rebuild<Row>(db: PrismaClient, projection: Projection<Row>, batchSize = 5_000): Promise<number> {
+  return inTransaction(db, async (tx) => {
     await projection.clear(tx);
     await saveCheckpoint(tx, projection.name, 0);
+    let applied = 0;
+    for (;;) {
+      const count = await applyNextBatch(tx, projection, batchSize);
+      if (count === 0) return applied;
+      applied += count;
+    }
   });
-  return catchUp(db, projection);
+}
+
+async function applyNextBatch<Row>(tx: Db, projection: Projection<Row>, batchSize: number): Promise<number> {
+  const events = await readAll(tx, await checkpointOf(tx, projection.name), batchSize);
+  if (events.length === 0) return 0;
+  const rows = await projection.load(tx, [...new Set(events.flatMap((e) => projection.keysOf(e)))]);
+  for (const event of events) projection.apply(rows, event);
+  await projection.save(tx, rows);
+  await saveCheckpoint(tx, projection.name, events.at(-1)!.position);
+  return events.length;
 }

@@ -1,6 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../prisma/client.ts";
-import { charge, refund, type Payment } from "../domain/payment.ts";
+import type { ChargeResult } from "../card-network.ts";
+import { pendingPayment, type Payment, type PaymentStatus } from "../domain/payment.ts";
+
+/** A row as the domain sees it: status holds only what this module writes. */
+const asPayment = <Row extends { status: string }>(row: Row) => row as Row & { status: PaymentStatus };
 
 /** Remembers what to charge for an order, learned from orders.order-placed. */
 export async function rememberCharge(db: Db, orderId: string, amountCents: number, card: string): Promise<void> {
@@ -14,25 +18,57 @@ export class ChargeNotKnownYet extends Error {
   }
 }
 
-/** Charges the order once: the payment, or PaymentDeclined. */
-export async function chargeOrder(db: Db, orderId: string): Promise<Payment> {
-  const existing = await db.payment.findUnique({ where: { orderId } });
-  if (existing) return existing;
+/**
+ * Before the card network is asked: the PENDING payment, committed, for what orders.order-placed
+ * said to charge; a later attempt finds it and counts one more.
+ */
+export async function startPayment(db: Db, orderId: string): Promise<void> {
   const pending = await db.pendingCharge.findUnique({ where: { orderId } });
   if (!pending) throw new ChargeNotKnownYet(orderId);
-  const payment = charge({ paymentId: randomUUID(), orderId, amountCents: pending.amountCents, card: pending.card });
-  await db.payment.create({ data: payment });
-  await db.pendingCharge.delete({ where: { orderId } });
-  return payment;
+  const { amountCents, card } = pending;
+  await db.payment.upsert({
+    where: { orderId },
+    create: pendingPayment({ paymentId: randomUUID(), orderId, amountCents, card }),
+    update: { attempts: { increment: 1 } },
+  });
 }
 
+export interface ChargeToMake {
+  payment: Payment;
+  card: string;
+}
+
+/** The order's payment still waiting for the card network's answer, with the card; null if none is. */
+export async function chargeToMake(db: Db, orderId: string): Promise<ChargeToMake | null> {
+  const payment = await db.payment.findFirst({ where: { orderId, status: "PENDING" } });
+  const pending = await db.pendingCharge.findUnique({ where: { orderId } });
+  return payment && pending ? { payment: asPayment(payment), card: pending.card } : null;
+}
+
+/**
+ * The card network's answer, recorded once: approved, the payment is SUCCEEDED; declined, there is
+ * no payment (the network keeps the decline). False when an earlier attempt recorded it already.
+ */
+export async function completePayment(db: Db, payment: Payment, result: ChargeResult): Promise<boolean> {
+  const { id, orderId } = payment;
+  const { count } =
+    result === "approved"
+      ? await db.payment.updateMany({ where: { id, status: "PENDING" }, data: { status: "SUCCEEDED" } })
+      : await db.payment.deleteMany({ where: { id, status: "PENDING" } });
+  if (count === 1) await db.pendingCharge.delete({ where: { orderId } });
+  return count === 1;
+}
+
+/** Refunds the order's payment once; false when there was nothing (more) to refund. */
 export async function refundOrder(db: Db, orderId: string, now = new Date()): Promise<boolean> {
-  const payment = await db.payment.findUnique({ where: { orderId } });
-  if (!payment || payment.refundedAt) return false;
-  await db.payment.update({ where: { orderId }, data: { refundedAt: refund(payment, now).refundedAt } });
-  return true;
+  const { count } = await db.payment.updateMany({
+    where: { orderId, status: "SUCCEEDED", refundedAt: null },
+    data: { refundedAt: now },
+  });
+  return count === 1;
 }
 
+/** Payments' own tables; the card network's records (CardNetworkCharge) are not ours to reset. */
 export async function clearPayments(db: Db): Promise<void> {
   await db.pendingCharge.deleteMany();
   await db.payment.deleteMany();

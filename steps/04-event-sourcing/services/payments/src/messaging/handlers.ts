@@ -1,15 +1,15 @@
 // How payments reacts: it learns the amount from the placed order, charges once the stock is
-// reserved, and refunds a cancelled order. The card network may be slow: that delay happens
-// here, in the consumer, where no shopper is waiting for it.
+// reserved, and refunds a cancelled order. The card network may be slow: that wait happens here,
+// in the consumer, where no shopper is waiting for it, and outside any transaction.
 import { causedBy, envelope, type Envelope } from "../../../../messaging/envelope.ts";
 import { handleOnce } from "../../../../messaging/inbox.ts";
 import { addToOutbox } from "../../../../messaging/outbox.ts";
 import { inTransaction, type PrismaClient, type Tx } from "../../prisma/client.ts";
-import { cardNetworkDelay } from "../card-network.ts";
-import { chargeOrder, refundOrder, rememberCharge } from "../db/payments.ts";
-import { PaymentDeclined } from "../domain/payment.ts";
+import { cardNetwork, type CardNetwork } from "../card-network.ts";
+import { chargeToMake, completePayment, refundOrder, rememberCharge, startPayment } from "../db/payments.ts";
+import { chargeKey } from "../domain/payment.ts";
 
-export function paymentsHandlers(db: PrismaClient) {
+export function paymentsHandlers(db: PrismaClient, network: CardNetwork = cardNetwork(db)) {
   const once = (consumer: string, message: Envelope, handle: (tx: Tx) => Promise<void>) =>
     handleOnce<Tx>((work) => inTransaction(db, work), consumer, message, handle);
 
@@ -20,19 +20,29 @@ export function paymentsHandlers(db: PrismaClient) {
         await rememberCharge(tx, orderId, totalCents, card);
       }),
 
+    /**
+     * Three steps, so that no transaction waits on the card network: commit the PENDING payment
+     * (once per message); ask the network with the order's key; record its answer with the event.
+     * A redelivery after a crash in between finds the PENDING payment and asks again with the same
+     * key, which the network answers with its first result: never a second charge.
+     */
     stockReserved: async (message: Envelope) => {
-      await cardNetworkDelay();
-      await once("payments.stock-reserved", message, async (tx) => {
-        const { orderId } = message.data as { orderId: string };
+      const { orderId } = message.data as { orderId: string };
+      await once("payments.stock-reserved", message, (tx) => startPayment(tx, orderId));
+      const charge = await chargeToMake(db, orderId);
+      if (!charge) return; // answered already
+      const { payment, card } = charge;
+      const { id: paymentId, amountCents } = payment;
+      const result = await network.charge({ idempotencyKey: chargeKey(orderId), amountCents, card });
+      await inTransaction(db, async (tx) => {
+        if (!(await completePayment(tx, payment, result))) return;
         const trace = causedBy(message);
-        try {
-          const payment = await chargeOrder(tx, orderId);
-          await addToOutbox(tx, envelope("payments.payment-succeeded", { orderId, paymentId: payment.id, amountCents: payment.amountCents }, trace));
-        } catch (error) {
-          if (!(error instanceof PaymentDeclined)) throw error;
-          await tx.pendingCharge.delete({ where: { orderId } });
-          await addToOutbox(tx, envelope("payments.payment-declined", { orderId, reason: "PAYMENT_DECLINED" }, trace));
-        }
+        await addToOutbox(
+          tx,
+          result === "approved"
+            ? envelope("payments.payment-succeeded", { orderId, paymentId, amountCents }, trace)
+            : envelope("payments.payment-declined", { orderId, reason: "PAYMENT_DECLINED" }, trace),
+        );
       });
     },
 

@@ -1,4 +1,5 @@
-// Shipping rules: a carrier's rate for a parcel, and one shipment per confirmed order.
+// Shipping rules: a carrier's rate for a parcel, and one shipment per confirmed order, never one
+// for an order cancelled first: confirm and cancel come on two queues, in either order.
 export interface Shipment {
   orderId: string;
   cancelledAt: Date | null;
@@ -23,4 +24,9 @@ export function scheduleShipment(orderId: string): Shipment {
 
 export function cancelShipment(shipment: Shipment, now: Date): Shipment {
   return shipment.cancelledAt ? shipment : { ...shipment, cancelledAt: now };
+}
+
+/** The cancel came first: a shipment cancelled before it was scheduled, which a late confirm finds. */
+export function tombstone(orderId: string, now: Date): Shipment {
+  return { orderId, cancelledAt: now };
 }

@@ -1,13 +1,47 @@
 // The gateway's own copy of what the storefront lists: names and prices from the catalog's
-// events, stock from inventory's. Each event updates only its own columns.
+// events, stock from inventory's. Each event updates only its own columns, and only over an older
+// version from the same owner: events can arrive late, twice and out of order.
 import type { Db } from "../../prisma/client.ts";
 
-export async function applyProductChanged(db: Db, { sku, name, priceCents }: { sku: string; name: string; priceCents: number }): Promise<void> {
-  await db.productView.upsert({ where: { sku }, create: { sku, name, priceCents }, update: { name, priceCents } });
+export interface ProductChanged {
+  sku: string;
+  name: string;
+  priceCents: number;
+  /** The catalog's count of changes to the product. */
+  version: number;
 }
 
-export async function applyStockChanged(db: Db, { sku, available }: { sku: string; available: number }): Promise<void> {
-  await db.productView.upsert({ where: { sku }, create: { sku, available }, update: { available } });
+export interface StockChanged {
+  sku: string;
+  available: number;
+  /** Inventory's count of changes to the sku's stock. */
+  version: number;
+}
+
+// Each apply is one statement that inserts a new sku or overwrites an older version, and nothing
+// else: a read and then a write would let another event in between them. True when it changed.
+
+export async function applyProductChanged(db: Db, product: ProductChanged): Promise<boolean> {
+  const { sku, name, priceCents, version } = product;
+  const changed = await db.$executeRaw`
+    INSERT INTO "ProductView" ("sku", "name", "priceCents", "productVersion")
+    VALUES (${sku}, ${name}, ${priceCents}, ${version})
+    ON CONFLICT ("sku") DO UPDATE
+      SET "name" = excluded."name", "priceCents" = excluded."priceCents",
+          "productVersion" = excluded."productVersion"
+      WHERE excluded."productVersion" > "ProductView"."productVersion"`;
+  return changed > 0;
+}
+
+export async function applyStockChanged(db: Db, stock: StockChanged): Promise<boolean> {
+  const { sku, available, version } = stock;
+  const changed = await db.$executeRaw`
+    INSERT INTO "ProductView" ("sku", "available", "stockVersion")
+    VALUES (${sku}, ${available}, ${version})
+    ON CONFLICT ("sku") DO UPDATE
+      SET "available" = excluded."available", "stockVersion" = excluded."stockVersion"
+      WHERE excluded."stockVersion" > "ProductView"."stockVersion"`;
+  return changed > 0;
 }
 
 /** Products the catalog has told us about, with the stock inventory has told us about. */

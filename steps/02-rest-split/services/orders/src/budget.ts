@@ -1,0 +1,25 @@
+// How long orders may take to answer. The caller says how long it waits (the gateway sends its
+// timeout as x-timeout-ms); orders stops calling forward early enough to try its undos once and
+// still answer before that. Otherwise the shopper is told "unavailable" by the gateway while
+// orders goes on and confirms the order, charged, behind their back.
+
+/** Per undo call (release, refund, cancel the shipment); the compensation loop retries them. */
+export const UNDO_TIMEOUT_MS = Number(process.env.UNDO_TIMEOUT_MS ?? 1_000);
+const UNDO_PASS_MS = 3 * UNDO_TIMEOUT_MS; // at most three undos, tried once each before the answer
+const ANSWER_MARGIN_MS = 250; // for the answer to get back to the caller
+const DEFAULT_BUDGET_MS = 10_000; // a caller that does not say
+const MAX_BUDGET_MS = 30_000; // a saga's deadline is also how long its record is held if orders dies
+
+export interface Budget {
+  /** Orders answers by then; it is also the saga's deadline: past it, another may take it over. */
+  answerBy: Date;
+  /** Aborts every forward call (price, reserve, charge, ship) still running when time is up for them. */
+  forward: AbortSignal;
+}
+
+export function budgetFrom(timeoutHeader: string | undefined, now = Date.now()): Budget {
+  const waits = Number(timeoutHeader);
+  const ms = Math.min(Number.isInteger(waits) && waits > 0 ? waits : DEFAULT_BUDGET_MS, MAX_BUDGET_MS);
+  const answerBy = now + ms - ANSWER_MARGIN_MS;
+  return { answerBy: new Date(answerBy), forward: AbortSignal.timeout(Math.max(0, answerBy - UNDO_PASS_MS - now)) };
+}

@@ -1,0 +1,7 @@
+-- CreateTable
+CREATE TABLE "CardVault" (
+    "orderId" TEXT NOT NULL PRIMARY KEY,
+    "card" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
