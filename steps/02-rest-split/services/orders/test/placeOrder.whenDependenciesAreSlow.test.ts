@@ -2,7 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { GOOD_CARD, useShop } from "../../../test/support/shop.ts";
 
-const shop = useShop();
+// Its subject is how latency adds up, not timeouts: a generous call timeout keeps a busy machine
+// (2 cores, two test files at once) from turning 100 ms calls into retries.
+const shop = useShop({ env: { orders: { CALL_TIMEOUT_MS: "5000" } } });
 
 describe("POST /api/orders, when every dependency is slow", () => {
   it("When 100 ms are added to each dependency, then an order takes at least the sum of its calls", async () => {
