@@ -1,5 +1,5 @@
 // Any step, started the way its tests start it (services.json, free ports, fresh databases), seen
-// only through the storefront API of DESIGN §2 plus the kit's switches: stop/start a process, slow
+// only through the storefront API (the README's table) plus the kit's switches: stop/start a process, slow
 // it, cut the broker link. Nothing here knows how a step works inside, so one suite serves all.
 import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync } from "node:fs";

@@ -1,4 +1,4 @@
-// Fault injection for the workshop (DESIGN §5). Every service mounts it; it is active only when
+// Fault injection for the workshop. Every service mounts it; it is active only when
 // SHOP_CHAOS=1 (the supervisor and the test harness set it, never NODE_ENV=production) and answers
 // loopback callers only. Each fault is a named call on /chaos, never a magic value in business data.
 import { Router, type Request, type RequestHandler } from "express";

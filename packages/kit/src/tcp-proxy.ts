@@ -1,5 +1,5 @@
 // A TCP proxy between the services and the broker, so that tests (and the console) can cut the
-// link and restore it without touching the broker every other test shares (DESIGN §4).
+// link and restore it without touching the broker every other test shares.
 import { connect, createServer, type Socket } from "node:net";
 
 export interface TcpProxy {

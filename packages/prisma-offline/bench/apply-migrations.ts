@@ -1,5 +1,5 @@
 // `npm run bench -w packages/prisma-offline`: how long creating a database from the committed
-// migrations takes (DESIGN §7; the goal is under 100 ms), for every schema in the repository.
+// migrations takes (the goal is under 100 ms), for every schema in the repository.
 import { existsSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";

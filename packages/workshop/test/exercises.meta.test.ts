@@ -1,4 +1,4 @@
-// The meta-check of the exercises (DESIGN §6): on a freshly generated starter, each exercise's
+// The meta-check of the exercises: on a freshly generated starter, each exercise's
 // tests fail with its own TODO and pass once its reference code is put in; and the starters in
 // git are exactly what the generator makes.
 import { readFileSync, rmSync, writeFileSync } from "node:fs";

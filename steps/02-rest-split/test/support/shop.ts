@@ -13,7 +13,7 @@ export interface TestShop {
   step: RunningStep;
   api: Api;
   service(name: string): RunningService;
-  /** The named faults of one service (DESIGN §5). */
+  /** The named faults of one service (packages/kit/src/chaos.ts). */
   chaos(name: string): ReturnType<typeof chaosClient>;
   /** Every row of every table of every service, for "nothing changed" checks. */
   snapshot(): Snapshot;

@@ -1,6 +1,6 @@
 import type { Order } from "../domain/order.ts";
 
-/** The order as the storefront API shows it (DESIGN: the same shape in every step). */
+/** The order as the storefront API shows it (the same shape in every step). */
 export const orderView = (order: Order) => ({
   id: order.id,
   status: order.status,
