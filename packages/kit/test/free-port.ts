@@ -1,12 +1,7 @@
 import { createServer, type Server } from "node:net";
 
-/** A port that nothing listens on: bind to an ephemeral port, then release it. */
-export async function unusedPort(): Promise<number> {
-  const server = await occupyPort();
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+/** A port that nothing listens on: the harness's own way of choosing one. */
+export { freePort as unusedPort } from "../src/harness.ts";
 
 /** Holds an ephemeral port open until the returned server is closed. */
 export function occupyPort(port = 0): Promise<Server> {
