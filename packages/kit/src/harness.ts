@@ -137,8 +137,13 @@ export async function startStep(stepDir: string, { env = {}, sharedEnv = {} }: S
   const ports = await Promise.all(step.services.map(() => freePort()));
   const urls = Object.fromEntries(step.services.map((entry, i) => [entry.name, `http://127.0.0.1:${ports[i]}`]));
   const services: Record<string, RunningService> = {};
+  // Instances sharing one data folder start one after another: the first one migrates its database.
+  const previousOnFolder = new Map<string, Promise<unknown>>();
   const starting = step.services.map(async (entry, i) => {
     const dataDir = join(dataRoot, entry.data ?? entry.name);
+    const before = previousOnFolder.get(dataDir);
+    const mine = (async () => {
+      await before?.catch(() => undefined);
     const spec: ServiceSpec = {
       name: entry.name,
       port: ports[i], // a restart comes back on the same address
@@ -166,6 +171,9 @@ export async function startStep(stepDir: string, { env = {}, sharedEnv = {} }: S
         current ??= await startProcess(extraEnv ? { ...spec, env: { ...spec.env, ...extraEnv } } : spec);
       },
     };
+    })();
+    previousOnFolder.set(dataDir, mine);
+    return mine;
   });
   const results = await Promise.allSettled(starting);
   const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
