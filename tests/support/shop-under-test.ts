@@ -61,14 +61,13 @@ export async function startShopUnderTest(stepName: string): Promise<ShopUnderTes
   const service = (name: string) => step.services[name] ?? fail(`${stepName} has no service ${name}`);
   const payments = () => Object.values(step.services).filter((s) => s.name.startsWith("payments"));
   let restartedWithDelay = false;
-  const seedView = await eventually(async () => {
-    const reply = await call("GET", "/api/products");
-    // Every seed product has stock; in 03/04 the storefront's copy fills in as the snapshots arrive.
-    if (reply.status !== 200 || reply.body.length === 0 || reply.body.some((p: { available: number }) => !(p.available > 0))) {
-      throw new Error(`the storefront's products are not complete yet: ${JSON.stringify(reply.body)}`);
-    }
-    return JSON.stringify(reply.body);
-  }, { timeout: 10_000 });
+  // The storefront must come to show the seed data. Not "whatever it lists first": in 03/04 the
+  // copy fills in one product event at a time, so an early look sees only part of the list.
+  const seedView = await seedViewOf(stepDir);
+  await eventually(async () => {
+    const now = canonical((await call("GET", "/api/products")).body);
+    if (now !== seedView) throw new Error(`the storefront does not show the seed data yet:\n${now}`);
+  }, { timeout: 15_000 });
 
   const shop: ShopUnderTest = {
     stepName,
@@ -110,7 +109,8 @@ export async function startShopUnderTest(stepName: string): Promise<ShopUnderTes
       const { status } = await call("POST", "/api/admin/reset");
       if (status !== 204) throw new Error(`reset answered ${status}`);
       await eventually(async () => {
-        if (JSON.stringify((await call("GET", "/api/products")).body) !== seedView) throw new Error("the storefront does not show the seed data yet");
+        const now = canonical((await call("GET", "/api/products")).body);
+        if (now !== seedView) throw new Error(`the storefront does not show the seed data yet:\n${now}\nwanted:\n${seedView}`);
       }, { timeout: 10_000 });
     },
     stop: async () => {
@@ -121,6 +121,22 @@ export async function startShopUnderTest(stepName: string): Promise<ShopUnderTes
     },
   };
   return shop;
+}
+
+/** What every step's storefront lists on its seed data: the shop's products with their stock, by name. */
+async function seedViewOf(stepDir: string): Promise<string> {
+  const { SEED_PRODUCTS } = await import(join(stepDir, "services/catalog/src/db/seed.ts"));
+  const { SEED_STOCK } = await import(join(stepDir, "services/inventory/src/db/seed.ts"));
+  const view = (SEED_PRODUCTS as { sku: string; name: string; priceCents: number }[])
+    .map((p) => ({ ...p, available: SEED_STOCK[p.sku] as number }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  return canonical(view);
+}
+
+/** One line per product, in the storefront's order, whatever order its fields come in. */
+function canonical(products: unknown): string {
+  if (!Array.isArray(products)) return JSON.stringify(products);
+  return products.map(({ sku, name, priceCents, available }) => `${sku} ${name} ${priceCents} ${available}`).join("\n");
 }
 
 function fail(message: string): never {
