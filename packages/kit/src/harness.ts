@@ -8,8 +8,9 @@ import { join, resolve } from "node:path";
 import { ensureBroker } from "./ensure-broker.ts";
 import { loadStep, resolveEnv, stepLabel } from "./step-services.ts";
 
-/** Absolute, so a service runs from any working folder. */
-const TSX = import.meta.resolve("tsx");
+/** Absolute, so a service runs from any working folder. Resolved on use: a vitest global setup can
+ * import the kit, and its module runner has no import.meta.resolve. */
+const tsx = () => import.meta.resolve("tsx");
 
 export interface ServiceSpec {
   name: string;
@@ -51,7 +52,7 @@ export function freshDataDir(prefix = "shop-"): string {
 export async function startProcess(spec: ServiceSpec, { startTimeoutMs = 20_000 } = {}): Promise<RunningProcess> {
   const child = fork(spec.entry, [], {
     cwd: spec.cwd,
-    execArgv: ["--import", TSX],
+    execArgv: ["--import", tsx()],
     env: { ...process.env, PORT: String(spec.port ?? 0), SHOP_CHAOS: "1", SHOP_HARNESS: "1", LOG_LEVEL: process.env.LOG_LEVEL ?? "warn", ...spec.env },
     stdio: ["ignore", "pipe", "pipe", "ipc"],
   });

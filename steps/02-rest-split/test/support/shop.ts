@@ -4,7 +4,7 @@
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, beforeEach } from "vitest";
-import { chaosClient, startStep, type RunningService, type RunningStep } from "@shop/kit";
+import { chaosClient, sharedShop, startStep, type RunningService, type RunningStep } from "@shop/kit";
 
 const stepDir = join(import.meta.dirname, "../..");
 
@@ -100,17 +100,26 @@ function snapshotOf(step: RunningStep): Snapshot {
 }
 
 /**
- * One shop per test file: started before the first test, back to the seed data (every service
- * up and healed) before each test unless `reset: false`, stopped after the last.
+ * The shop of a test file: started before its first test and stopped after its last, or, without
+ * options, shared with this worker's other files (sharedShop: a step boots once per worker, not
+ * once per file). Back to the seed data (every service up and healed) before each test unless
+ * `reset: false`.
  */
 export function useShop({ reset = true, env = {} }: { reset?: boolean; env?: Record<string, Record<string, string>> } = {}): TestShop {
   const shop = {} as TestShop;
+  const shared = reset && Object.keys(env).length === 0;
   beforeAll(async () => {
-    Object.assign(shop, await startShop(env));
+    Object.assign(shop, await (shared ? sharedShop(stepDir, () => startShop(), withClosedBreakers) : startShop(env)));
   });
   if (reset) beforeEach(() => shop.reset());
-  afterAll(() => shop.stop?.());
+  if (!shared) afterAll(() => shop.stop?.());
   return shop;
+}
+
+/** Orders keeps its circuit breakers in memory, and a reset leaves them: a new file restarts it. */
+async function withClosedBreakers(shop: TestShop): Promise<void> {
+  await shop.service("orders").stop();
+  await shop.service("orders").start();
 }
 
 export const GOOD_CARD = "4242424242424242";

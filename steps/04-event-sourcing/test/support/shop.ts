@@ -4,8 +4,8 @@
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { afterAll, beforeAll, beforeEach, expect } from "vitest";
-import { brokerAddress, brokerNamespace, chaosClient, eventually, startStep, startTcpProxy, type RunningService, type RunningStep, type TcpProxy } from "@shop/kit";
+import { afterAll, beforeAll, beforeEach, expect, inject } from "vitest";
+import { brokerAddress, brokerNamespace, chaosClient, eventually, rememberBrokerPrefix, sharedShop, startStep, startTcpProxy, type RunningService, type RunningStep, type TcpProxy } from "@shop/kit";
 import { Connection } from "rabbitmq-client";
 import { DEFAULT_AMQP_URL } from "@shop/kit";
 import { deleteTopology } from "../../messaging/cleanup.ts";
@@ -208,17 +208,27 @@ function snapshotOf(step: RunningStep): Snapshot {
 }
 
 /**
- * One shop per test file: started before the first test, back to the seed data (every service
- * up, healed and caught up) before each test unless `reset: false`, stopped and its broker
- * topology deleted after the last.
+ * The shop of a test file: started before its first test and stopped after its last, or, for the
+ * default options, shared with this worker's other files (sharedShop: a step boots once per
+ * worker, not once per file). Back to the seed data (every service up, healed and caught up)
+ * before each test unless `reset: false`.
  */
 export function useShop({ reset = true, ...options }: ShopOptions & { reset?: boolean } = {}): TestShop {
   const shop = {} as TestShop;
+  const prefixes = inject("sharedShopPrefixes"); // set by test/support/global-setup.ts
+  const shared = reset && Object.keys(options).length === 0 && prefixes !== undefined;
   beforeAll(async () => {
-    Object.assign(shop, await startShop(options));
+    const started = shared ? sharedShop(stepDir, () => startSharedShop(prefixes)) : startShop(options);
+    Object.assign(shop, await started);
   });
   if (reset) beforeEach(() => shop.reset());
-  afterAll(() => shop.stop?.());
+  if (!shared) afterAll(() => shop.stop?.());
+  return shop;
+}
+
+async function startSharedShop(prefixes: string): Promise<TestShop> {
+  const shop = await startShop();
+  rememberBrokerPrefix(prefixes, shop.brokerPrefix); // deleted by the global teardown
   return shop;
 }
 
