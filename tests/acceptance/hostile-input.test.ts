@@ -1,6 +1,7 @@
 // Every step, one shop each: the hostile requests of hostile-input.ts, in sequence, each answered
 // 4xx in the error shape; then orders, stock and prices are what they were before. Last, the admin
-// guard: another web page cannot reset the shop or change a price (no header, its Origin, its Host).
+// guard: another web page cannot reset the shop, change a price or switch on a fault, neither through
+// the storefront nor at a service's own port (no header, its Origin, its Host).
 import { randomUUID } from "node:crypto";
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -86,6 +87,19 @@ for (const stepName of STEPS) {
         return state;
       };
       await eventually(async () => expect(await withoutProbe()).toEqual(before));
+    });
+
+    it("When another page posts to a service's own admin or chaos routes, then 403 and nothing changes", async () => {
+      const placed = await shop.post("/api/orders", { lines: [{ sku: "MUG-001", qty: 1 }], card: CARD });
+      await shop.final(placed.body.id);
+      const orders = (await shop.get("/api/orders")).body;
+
+      for (const { name, url } of shop.services()) {
+        const here = new URL(url).host;
+        expect(await sendAdmin(url, "POST", "/admin/reset", { host: here }), name).toEqual({ status: 403, code: "FORBIDDEN" });
+        expect(await sendAdmin(url, "POST", "/chaos", { host: here, ...JSON_TYPE }), name).toEqual({ status: 403, code: "FORBIDDEN" });
+      }
+      expect((await shop.get("/api/orders")).body).toEqual(orders);
     });
 
     it("When another page posts a reset or a price (no header, its Origin, its Host), then 403/421 and nothing changes; with the header, 204", async () => {

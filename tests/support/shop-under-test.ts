@@ -20,6 +20,8 @@ export interface ShopUnderTest {
   /** Steps 03/04: every service reaches the broker through this proxy. */
   brokerLink?: TcpProxy;
   service(name: string): RunningService;
+  /** Every process of the step. */
+  services(): RunningService[];
   /** Every instance of payments (step 02 runs two). */
   payments(): RunningService[];
   /**
@@ -73,6 +75,7 @@ export async function startShopUnderTest(stepName: string): Promise<ShopUnderTes
     stepName,
     brokerLink,
     service,
+    services: () => Object.values(step.services),
     payments,
     slowPayments: async (ms) => {
       if (payments().length > 0) {

@@ -2,6 +2,7 @@
 // SHOP_CHAOS=1 (the supervisor and the test harness set it, never NODE_ENV=production) and answers
 // loopback callers only. Each fault is a named call on /chaos, never a magic value in business data.
 import { Router, type Request, type RequestHandler } from "express";
+import { ADMIN_HEADERS } from "./http/admin-guard.ts";
 
 export interface ChaosSettings {
   /** Added before handling each request. */
@@ -93,7 +94,8 @@ function pick(body: Partial<ChaosSettings>): Partial<ChaosSettings> {
 /** For tests, the supervisor and the console: the named faults of one running service. */
 export function chaosClient(baseUrl: string) {
   const set = async (settings: Partial<ChaosSettings>) => {
-    const response = await fetch(`${baseUrl}/chaos`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(settings) });
+    const headers = { "content-type": "application/json", ...ADMIN_HEADERS };
+    const response = await fetch(`${baseUrl}/chaos`, { method: "POST", headers, body: JSON.stringify(settings) });
     if (!response.ok) throw new Error(`chaos at ${baseUrl} answered ${response.status}: is SHOP_CHAOS=1 set?`);
     return (await response.json()) as { settings: ChaosSettings; requests: number };
   };

@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, beforeEach, expect, inject } from "vitest";
-import { brokerAddress, brokerNamespace, chaosClient, eventually, rememberBrokerPrefix, sharedShop, startStep, startTcpProxy, type RunningService, type RunningStep, type TcpProxy } from "@shop/kit";
+import { ADMIN_HEADERS, brokerAddress, brokerNamespace, chaosClient, eventually, rememberBrokerPrefix, sharedShop, startStep, startTcpProxy, type RunningService, type RunningStep, type TcpProxy } from "@shop/kit";
 import { Connection } from "rabbitmq-client";
 import { DEFAULT_AMQP_URL } from "@shop/kit";
 import { deleteTopology } from "../../messaging/cleanup.ts";
@@ -86,7 +86,7 @@ export async function startShop({ env = {}, brokerLink = false }: ShopOptions = 
       for (const s of Object.values(step.services)) {
         await s.start();
         await chaosClient(s.url).heal();
-        await fetch(`${s.url}/chaos/messaging`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ deliverTwice: false, relayPaused: false }) });
+        await fetch(`${s.url}/chaos/messaging`, { method: "POST", headers: { "content-type": "application/json", ...ADMIN_HEADERS }, body: JSON.stringify({ deliverTwice: false, relayPaused: false }) });
       }
       await untilQuiet(shop); // a late event of the previous test must not land after the reset
       const { status, body } = await api.post("/api/admin/reset");

@@ -13,6 +13,7 @@ export const STATUS_BY_CODE: Record<string, number> = {
   IDEMPOTENCY_KEY_REUSED: 422,
   IDEMPOTENCY_KEY_IN_USE: 409,
   ORDER_REFUNDED: 409, // payments: a charge that comes after the order's refund
+  ORDER_RELEASED: 409, // inventory: a reservation that comes after the order's release
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   FORBIDDEN: 403, // the admin guard: no admin header, or another origin

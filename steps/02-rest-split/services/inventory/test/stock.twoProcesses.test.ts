@@ -65,4 +65,19 @@ describe("Inventory, two processes on one database", () => {
     expect(responses.map((r) => r.status)).toEqual(Array(10).fill(204));
     expect(stockOf("NTB-001")).toEqual({ available: 50, reserved: 0 });
   });
+
+  it("When an order's release arrives before its reservation (the reserve was slow), then the late reservation is refused and nothing is held", async () => {
+    // Arrange: orders gave up on a slow reserve and released the order
+    const orderId = randomUUID();
+    expect((await release(0, orderId)).status).toBe(204);
+
+    // Act: the reserve arrives after all, at the other process
+    const late = await reserve(1, orderId, [{ sku: "SOC-001", qty: 2 }]);
+
+    // Assert
+    expect(late.status).toBe(409);
+    expect((await late.json()).error.code).toBe("ORDER_RELEASED");
+    expect(stockOf("SOC-001")).toEqual({ available: 20, reserved: 0 });
+    expect(rows(`SELECT * FROM Reservation WHERE orderId = ?`, orderId)).toEqual([]);
+  });
 });

@@ -2,7 +2,7 @@
 // dependency down) sees its message again after longer and longer waits: the order goes through,
 // late, instead of ending in a dead-letter queue while the shopper's order stays PENDING.
 import { describe, expect, it } from "vitest";
-import { eventually } from "@shop/kit";
+import { ADMIN_HEADERS, eventually } from "@shop/kit";
 import { deadLetterCounts } from "../../../messaging/dead-letters.ts";
 import { GOOD_CARD, useShop } from "../../../test/support/shop.ts";
 
@@ -12,7 +12,7 @@ describe("An order, when payments' handlers fail for a few seconds", () => {
   it("When every payments handler fails for 3 s, then its messages wait longer at each retry and the order ends CONFIRMED, nothing dead-lettered", async () => {
     // Arrange: the named fault, on payments only
     const payments = shop.service("payments");
-    const fault = await fetch(`${payments.url}/chaos/messaging`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ failForMs: 3_000 }) });
+    const fault = await fetch(`${payments.url}/chaos/messaging`, { method: "POST", headers: { "content-type": "application/json", ...ADMIN_HEADERS }, body: JSON.stringify({ failForMs: 3_000 }) });
     expect(fault.status).toBe(200);
 
     // Act

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { GOOD_CARD, useShop } from "../../../test/support/shop.ts";
+import { ADMIN_HEADERS } from "@shop/kit";
 
 const shop = useShop();
 
@@ -11,7 +12,7 @@ describe("An order, when orders dies between the commit and the publish", () => 
   it("When the relay never ran before the crash, then the event is published after the restart and the order is CONFIRMED", async () => {
     // Arrange: the relay does not publish (the named fault), as if the process died right after the commit
     const orders = shop.service("orders");
-    await fetch(`${orders.url}/chaos/messaging`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ relayPaused: true }) });
+    await fetch(`${orders.url}/chaos/messaging`, { method: "POST", headers: { "content-type": "application/json", ...ADMIN_HEADERS }, body: JSON.stringify({ relayPaused: true }) });
     const { status, body } = await shop.api.post("/api/orders", { lines: [{ sku: "MUG-001", qty: 1 }], card: GOOD_CARD });
     expect(status).toBe(202);
     const db = new Database(join(orders.dataDir, "orders.db"), { readonly: true });

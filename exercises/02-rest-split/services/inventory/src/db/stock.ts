@@ -1,5 +1,5 @@
 import type { Db } from "../../prisma/client.ts";
-import { OutOfStock, type Item, type StockLevel } from "../domain/stock.ts";
+import { OrderReleased, OutOfStock, type Item, type StockLevel } from "../domain/stock.ts";
 
 export function listStock(db: Db): Promise<StockLevel[]> {
   return db.stock.findMany();
@@ -16,6 +16,8 @@ export async function reservationFor(db: Db, requestKey: string): Promise<Item[]
  * enough is available: no other process can write between the check and the write, so two
  * processes never both take the last pen. The first short line throws OutOfStock, and the
  * savepoint gives back the lines taken before it, even if the caller catches it and goes on.
+ * An order already released (its reserve was slow, orders gave up) is refused, and the same
+ * savepoint gives back what it took: the release that came first stays the last word.
  */
 export function reserveItems(db: Db, orderId: string, items: Item[], requestKey: string): Promise<void> {
   return db.$transaction(async (tx) => {
@@ -31,15 +33,19 @@ export function reserveItems(db: Db, orderId: string, items: Item[], requestKey:
         throw new OutOfStock(sku, stock.available, qty);
       }
     }
+    if (await tx.release.findUnique({ where: { orderId }, select: { orderId: true } })) throw new OrderReleased(orderId);
     await tx.reservation.createMany({ data: items.map(({ sku, qty }) => ({ orderId, sku, qty, requestKey })) });
   });
 }
 
 /**
- * Gives back what the order still holds. The statement that marks its reservations released is
- * the one that finds them: of two releases, even in two processes, only one gets them back.
+ * Gives back what the order still holds, and remembers the release, even when the order holds
+ * nothing yet: its reservation may still be on its way. The statement that marks the
+ * reservations released is the one that finds them: of two releases, only one gets them back.
  */
 export async function releaseItems(db: Db, orderId: string): Promise<void> {
+  // One statement that only writes: a read first would fail against a second process (SQLITE_BUSY).
+  await db.$executeRaw`INSERT INTO "Release" ("orderId") VALUES (${orderId}) ON CONFLICT DO NOTHING`;
   const released = await db.reservation.updateManyAndReturn({
     where: { orderId, released: false },
     data: { released: true },

@@ -25,3 +25,14 @@ export class OutOfStock extends Error {
     return { sku: this.sku, available: this.available, requested: this.requested };
   }
 }
+
+/** A reservation for an order that was released before it arrived: orders gave up on it. */
+export class OrderReleased extends Error {
+  readonly code = "ORDER_RELEASED";
+  constructor(readonly orderId: string) {
+    super(`Order ${orderId} was released: nothing is reserved for it any more`);
+  }
+  get details() {
+    return { orderId: this.orderId };
+  }
+}

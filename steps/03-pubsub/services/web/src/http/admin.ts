@@ -1,5 +1,5 @@
 import { Router } from "express";
-import { adminGuard } from "@shop/kit";
+import { ADMIN_HEADERS, adminGuard } from "@shop/kit";
 import type { GatewayUrls } from "../app.ts";
 
 /** Back to the seed data: every service resets its own database; copies follow from the events. */
@@ -12,7 +12,7 @@ export function adminRoutes(urls: GatewayUrls): Router {
     const targets = { catalog: urls.catalog, inventory: urls.inventory, orders: urls.orders, payments: urls.payments, shipping: urls.shipping };
     const results = await Promise.all(
       Object.entries(targets).map(async ([service, url]) => {
-        const response = await fetch(`${url}/admin/reset`, { method: "POST", signal: AbortSignal.timeout(5_000) }).catch(() => undefined);
+        const response = await fetch(`${url}/admin/reset`, { method: "POST", headers: ADMIN_HEADERS, signal: AbortSignal.timeout(5_000) }).catch(() => undefined);
         return response?.ok ? undefined : service;
       }),
     );

@@ -1,0 +1,5 @@
+-- CreateTable
+CREATE TABLE "Release" (
+    "orderId" TEXT NOT NULL PRIMARY KEY,
+    "requestedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
