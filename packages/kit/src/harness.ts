@@ -24,6 +24,7 @@ export interface ServiceSpec {
 
 export interface RunningProcess {
   name: string;
+  pid: number;
   port: number;
   url: string;
   /** The logs it wrote so far (stdout and stderr), for a failing test's message. */
@@ -76,6 +77,7 @@ export async function startProcess(spec: ServiceSpec, { startTimeoutMs = 20_000 
 
   return {
     name: spec.name,
+    pid: child.pid!,
     port,
     url: `http://127.0.0.1:${port}`,
     output: () => output,
@@ -102,6 +104,8 @@ export interface RunningService {
   url: string;
   port: number;
   dataDir: string;
+  /** The running process's id, or undefined while it is stopped. */
+  pid(): number | undefined;
   output(): string;
   /** Stops the process; its port stays reserved for `start()`. */
   stop(): Promise<void>;
@@ -158,6 +162,7 @@ export async function startStep(stepDir: string, { env = {}, sharedEnv = {} }: S
       url: current.url,
       port: current.port,
       dataDir,
+      pid: () => current?.pid,
       output: () => current?.output() ?? "",
       isRunning: () => current !== undefined,
       stop: async () => {

@@ -15,6 +15,6 @@ export { loadServices, loadStep, resolveEnv, stepLabel, type ServiceEntry, type 
 export { chaos, chaosClient, chaosEnabled, chaosPause, type ChaosSettings } from "./chaos.ts";
 export { serviceApp } from "./http/service-app.ts";
 export { startTcpProxy, type TcpProxy } from "./tcp-proxy.ts";
-export { sharedShop, rememberBrokerPrefix, sharedShopsSetup } from "./shared-shop.ts";
+export { sharedShop, rememberSharedShop, sharedShopsSetup } from "./shared-shop.ts";
 export { ensureBroker, planBroker, type BrokerPlan, type BrokerSeams, type EnsureBrokerOptions } from "./ensure-broker.ts";
 export { ensureBrowser, planBrowser, type BrowserPlan, type BrowserSeams } from "./ensure-browser.ts";

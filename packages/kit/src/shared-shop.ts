@@ -2,7 +2,7 @@
 // config turns `isolate` off, so this module (and its map) lives as long as the worker. Booting
 // a step costs about six CPU-seconds; the reset before each test, a fraction of that.
 // The processes end with the worker: a service whose parent goes away stops itself.
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -26,27 +26,47 @@ export async function sharedShop<T>(key: string, start: () => Promise<T>, handOv
 }
 
 /**
- * Writes down a broker prefix that a shared shop uses, in the folder the step's global setup
- * gave (see `brokerNamesLeftBehind`): its teardown deletes those names once the workers are gone.
+ * Writes down, in the folder the step's global setup gave, a broker prefix that a shared shop
+ * uses and the processes that may still consume from it: the teardown stops those first, since
+ * a queue deleted under a live consumer is declared again by it.
  */
-export function rememberBrokerPrefix(folder: string, prefix: string): void {
-  writeFileSync(join(folder, prefix), "");
+export function rememberSharedShop(folder: string, prefix: string, pids: number[]): void {
+  writeFileSync(join(folder, prefix), JSON.stringify(pids));
 }
 
 /**
- * A step's vitest global setup: gives the workers a folder for the prefixes (as
- * `sharedShopPrefixes`) and, after the run, deletes every name under them with the step's own
- * `deleteTopology`.
+ * A step's vitest global setup: gives the workers a folder for the shared shops (as
+ * `sharedShopPrefixes`) and, after the run, stops their processes and deletes every broker name
+ * under their prefixes with the step's own `deleteTopology`.
  */
 export function sharedShopsSetup(deleteTopology: (prefix: string) => Promise<void>) {
   return (project: { provide(key: "sharedShopPrefixes", value: string): void }) => {
     const folder = mkdtempSync(join(tmpdir(), "shop-shared-"));
     project.provide("sharedShopPrefixes", folder);
     return async () => {
-      for (const prefix of readdirSync(folder)) await deleteTopology(prefix);
+      for (const prefix of readdirSync(folder)) {
+        await stopped(JSON.parse(readFileSync(join(folder, prefix), "utf8")) as number[]);
+        await deleteTopology(prefix);
+      }
       rmSync(folder, { recursive: true, force: true });
     };
   };
+}
+
+/** SIGTERM to each process still alive, then waits (10 s at most) until none is left. */
+async function stopped(pids: number[]): Promise<void> {
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  for (const pid of pids.filter(alive)) process.kill(pid, "SIGTERM");
+  for (const deadline = Date.now() + 10_000; pids.some(alive) && Date.now() < deadline; ) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 declare module "vitest" {

@@ -15,8 +15,9 @@ import { openDatabase as openShipping } from "../../services/shipping/prisma/cli
 import { shippingRoutes } from "../../services/shipping/src/http/routes.ts";
 
 process.env.SHOP_CHAOS = "1";
-process.env.LOG_LEVEL ??= "silent";
-export const silent = createLogger("exercise-test");
+// Quiet, without setting LOG_LEVEL: test files share a worker, and the processes that a later
+// file starts would inherit it and log nothing (the stuck-order test reads a warning).
+export const silent = createLogger("exercise-test", process.env.LOG_LEVEL ?? "silent");
 
 export interface InProcessService<Db> {
   url: string;

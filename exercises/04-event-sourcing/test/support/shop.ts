@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, beforeEach, expect, inject } from "vitest";
-import { ADMIN_HEADERS, brokerAddress, brokerNamespace, chaosClient, eventually, rememberBrokerPrefix, sharedShop, startStep, startTcpProxy, type RunningService, type RunningStep, type TcpProxy } from "@shop/kit";
+import { ADMIN_HEADERS, brokerAddress, brokerNamespace, chaosClient, eventually, rememberSharedShop, sharedShop, startStep, startTcpProxy, type RunningService, type RunningStep, type TcpProxy } from "@shop/kit";
 import { Connection } from "rabbitmq-client";
 import { DEFAULT_AMQP_URL } from "@shop/kit";
 import { deleteTopology } from "../../messaging/cleanup.ts";
@@ -99,7 +99,11 @@ export async function startShop({ env = {}, brokerLink = false }: ShopOptions = 
       await deleteTopology(prefix);
     },
   };
-  await caughtUp(shop);
+  // Not caught up in time: stop what started, or its processes and queues would outlive the test.
+  await caughtUp(shop).catch(async (error) => {
+    await shop.stop();
+    throw error;
+  });
   return shop;
 }
 
@@ -222,14 +226,20 @@ export function useShop({ reset = true, ...options }: ShopOptions & { reset?: bo
     Object.assign(shop, await started);
   });
   if (reset) beforeEach(() => shop.reset());
-  if (!shared) afterAll(() => shop.stop?.());
+  // A shared shop is stopped by the global teardown, which needs its processes as they are now.
+  afterAll(() => (shared ? rememberShop(prefixes, shop) : shop.stop?.()));
   return shop;
 }
 
 async function startSharedShop(prefixes: string): Promise<TestShop> {
   const shop = await startShop();
-  rememberBrokerPrefix(prefixes, shop.brokerPrefix); // deleted by the global teardown
+  rememberShop(prefixes, shop);
   return shop;
+}
+
+function rememberShop(prefixes: string, shop: TestShop): void {
+  const pids = Object.values(shop.step.services).flatMap((s) => s.pid() ?? []);
+  rememberSharedShop(prefixes, shop.brokerPrefix, pids);
 }
 
 export const GOOD_CARD = "4242424242424242";

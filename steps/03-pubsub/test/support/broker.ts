@@ -8,8 +8,9 @@ import { deleteTopology } from "../../messaging/cleanup.ts";
 import type { Envelope } from "../../messaging/envelope.ts";
 import { currentNamespace, EXCHANGE, namespaced } from "../../messaging/topology.ts";
 
-process.env.LOG_LEVEL ??= "silent";
-export const quiet = createLogger("test");
+// Quiet, without setting LOG_LEVEL: test files share a worker, and the processes that a later
+// file starts would inherit it and log nothing (the stuck-order test reads a warning).
+export const quiet = createLogger("test", process.env.LOG_LEVEL ?? "silent");
 
 export interface TestBroker {
   broker: Broker;

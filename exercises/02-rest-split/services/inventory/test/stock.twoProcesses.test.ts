@@ -80,4 +80,16 @@ describe("Inventory, two processes on one database", () => {
     expect(stockOf("SOC-001")).toEqual({ available: 20, reserved: 0 });
     expect(rows(`SELECT * FROM Reservation WHERE orderId = ?`, orderId)).toEqual([]);
   });
+
+  it("When a reservation is retried after its release, then the retry is refused too: it holds nothing", async () => {
+    const orderId = randomUUID();
+    expect((await reserve(0, orderId, [{ sku: "CAP-001", qty: 1 }])).status).toBe(201);
+    expect((await release(1, orderId)).status).toBe(204);
+
+    const retried = await reserve(1, orderId, [{ sku: "CAP-001", qty: 1 }]);
+
+    expect(retried.status).toBe(409);
+    expect((await retried.json()).error.code).toBe("ORDER_RELEASED");
+    expect(stockOf("CAP-001")).toEqual({ available: 12, reserved: 0 });
+  });
 });

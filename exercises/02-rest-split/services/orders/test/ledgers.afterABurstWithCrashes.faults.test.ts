@@ -61,13 +61,13 @@ function ledgerProblems(shop: TestShop): string[] {
   for (const order of Order) {
     if (!FINAL.has(order.status)) problems.push(`${order.id} is still ${order.status}`);
     const live = Payment.filter((p) => p.orderId === order.id && p.status === "SUCCEEDED" && p.refundedAt === null);
-    const charged = charges.filter((c) => c.idempotencyKey.endsWith(order.id) && c.approved);
     const held = Reservation.filter((r) => r.orderId === order.id && !r.released);
     const shipped = Shipment.filter((s) => s.orderId === order.id && s.cancelledAt === null);
     const lines = OrderLine.filter((l) => l.orderId === order.id);
     if (order.status === "CONFIRMED") {
-      if (live.length !== 1 || charged.length !== 1) problems.push(`${order.id} CONFIRMED with ${live.length} live payments, ${charged.length} charges`);
-      if (held.length !== lines.length) problems.push(`${order.id} CONFIRMED holds ${held.length} of ${lines.length} lines`);
+      if (live.length !== 1) problems.push(`${order.id} CONFIRMED with ${live.length} live payments`);
+      const holdsEachLine = held.length === lines.length && lines.every((l) => held.some((r) => r.sku === l.sku && r.qty === l.qty));
+      if (!holdsEachLine) problems.push(`${order.id} CONFIRMED holds ${JSON.stringify(held)} for ${JSON.stringify(lines)}`);
       if (shipped.length !== 1) problems.push(`${order.id} CONFIRMED with ${shipped.length} shipments`);
     } else {
       if (live.length > 0) problems.push(`${order.id} ${order.status} keeps a live payment`);
@@ -79,6 +79,18 @@ function ledgerProblems(shop: TestShop): string[] {
   const known = new Set(Order.map((o) => o.id));
   for (const p of Payment) if (!known.has(p.orderId) && p.status === "SUCCEEDED" && !p.refundedAt) problems.push(`payment for unknown ${p.orderId}`);
   for (const r of Reservation) if (!known.has(r.orderId) && !r.released) problems.push(`reservation for unknown ${r.orderId}`);
+  // The card network's side: every approved charge is an order's, through its payment; only a
+  // CONFIRMED order's stays unrefunded. Nothing left PENDING that was never refunded.
+  const orders = new Map(Order.map((o) => [o.id, o]));
+  for (const charge of charges.filter((c) => c.approved)) {
+    const orderId = /^charge-(.+)$/.exec(charge.idempotencyKey)?.[1] ?? "";
+    const payment = Payment.find((p) => p.orderId === orderId);
+    const status = orders.get(orderId)?.status;
+    if (!status || !payment) problems.push(`card charged under ${charge.idempotencyKey}: no order or payment for it`);
+    else if (status === "CONFIRMED" && (payment.status !== "SUCCEEDED" || payment.refundedAt !== null)) problems.push(`${orderId} CONFIRMED, its charge not live`);
+    else if (status !== "CONFIRMED" && payment.refundedAt === null) problems.push(`${orderId} ${status}, its card charged and not refunded`);
+  }
+  for (const p of Payment) if (p.status === "PENDING" && p.refundedAt === null) problems.push(`${p.orderId}: payment still PENDING`);
   for (const { sku, available, reserved } of Stock) {
     const heldQty = Reservation.filter((r) => r.sku === sku && !r.released).reduce((n, r) => n + r.qty, 0);
     if (reserved !== heldQty) problems.push(`${sku}: reserved ${reserved}, reservations hold ${heldQty}`);

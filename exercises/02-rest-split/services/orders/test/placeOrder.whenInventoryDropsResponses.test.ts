@@ -9,6 +9,7 @@ describe("POST /api/orders, when inventory drops half its answers after doing th
   it("When every second answer is lost, then retries succeed and each order holds exactly one reservation", async () => {
     // Arrange
     await shop.chaos("inventory").dropResponses(0.5);
+    const requestsBefore = await shop.chaos("inventory").requestCount();
 
     // Act: one order after the other, so that every first attempt of a reservation meets a drop or not
     const orders = [];
@@ -22,6 +23,7 @@ describe("POST /api/orders, when inventory drops half its answers after doing th
     for (const { body } of orders) expect(Reservation.filter((r) => r.orderId === body.id)).toHaveLength(1);
     expect(Reservation).toHaveLength(6);
     expect(Stock).toContainEqual({ sku: "NTB-001", available: 44, reserved: 6 });
-    expect(await shop.chaos("inventory").requestCount()).toBeGreaterThan(6); // the retries happened
+    const reservesAsked = (await shop.chaos("inventory").requestCount()) - requestsBefore;
+    expect(reservesAsked).toBeGreaterThan(6); // the retries happened
   });
 });

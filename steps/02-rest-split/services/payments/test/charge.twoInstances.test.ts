@@ -97,4 +97,22 @@ describe("Payments, two instances on one database", () => {
     expect(livePayments(orderId)).toEqual([]);
     expect(cardCharges(orderId)).toEqual([]);
   });
+
+  it("When the instance charging dies after the card network approved, and orders refunds at the other, then that charge counts as refunded", async () => {
+    // Arrange: a third instance on the same database, to be killed mid-charge
+    const [first] = loadServices(stepDir).filter((s) => s.entry === "services/payments/src/main.ts");
+    const env = { ...first!.env, DATA_DIR: dataDir, PAYMENT_DELAY_MS: "5000" };
+    const doomed = await startProcess({ name: "payments-c", cwd: stepDir, entry: join(stepDir, first!.entry), env });
+    const orderId = randomUUID();
+    void charge(doomed, orderId).catch(() => undefined);
+    await eventually(() => expect(cardCharges(orderId)).toEqual([{ approved: 1, requests: 1 }]));
+
+    // Act: it dies before writing the answer down; orders gives up and refunds
+    await doomed.kill();
+    expect((await refund(b, orderId)).status).toBe(204);
+
+    // Assert: the payment the network approved is refunded, not left PENDING and charged
+    expect(rows(`SELECT status, refundedAt IS NOT NULL AS refunded FROM Payment WHERE orderId = ?`, orderId)).toEqual([{ status: "PENDING", refunded: 1 }]);
+    expect(livePayments(orderId)).toEqual([]);
+  });
 });

@@ -5,9 +5,13 @@ export function listStock(db: Db): Promise<StockLevel[]> {
   return db.stock.findMany();
 }
 
-/** The reservation already made for this Idempotency-Key, if any: a retry must not reserve twice. */
+/**
+ * The reservation already made for this Idempotency-Key, if any: a retry must not reserve twice.
+ * Once released it holds nothing, and a retry is refused as a late reservation would be.
+ */
 export async function reservationFor(db: Db, requestKey: string): Promise<Item[] | null> {
   const rows = await db.reservation.findMany({ where: { requestKey } });
+  if (rows.some((row) => row.released)) throw new OrderReleased(rows[0]!.orderId);
   return rows.length > 0 ? rows.map(({ sku, qty }) => ({ sku, qty })) : null;
 }
 

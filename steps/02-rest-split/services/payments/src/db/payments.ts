@@ -61,11 +61,13 @@ export async function findPayment(db: Db, id: string): Promise<Payment | null> {
 
 /**
  * Refunds the order once, and records the refund even when no payment exists yet: a charge that
- * comes after it is refused, and one at the card network now is refunded as it completes.
+ * comes after it is refused, and one at the card network now is refunded as it completes. A
+ * PENDING payment is refunded too: the instance that asked the network may have died before it
+ * wrote the answer down, and the refund (by the same key) must not wait for an answer that never comes.
  */
 export async function refundOrder(db: Db, orderId: string, now = new Date()): Promise<void> {
   await db.payment.updateMany({
-    where: { orderId, status: "SUCCEEDED", refundedAt: null },
+    where: { orderId, status: { in: ["SUCCEEDED", "PENDING"] }, refundedAt: null },
     data: { refundedAt: now },
   });
   await db.refund.upsert({ where: { orderId }, create: { orderId, requestedAt: now }, update: {} });
