@@ -2,10 +2,10 @@
 // and a clean stop. Each service is a real process speaking real HTTP on loopback.
 import { fork, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { ensureBroker } from "./ensure-broker.ts";
+import { portIsFree } from "./port-holder.ts";
 import { loadStep, resolveEnv, stepLabel } from "./step-services.ts";
 
 /** Absolute, so a service runs from any working folder. Resolved on use: a vitest global setup can
@@ -34,17 +34,24 @@ export interface RunningProcess {
   kill(): Promise<void>;
 }
 
-/** A port nothing listens on now: bind to an ephemeral one, then release it for the service. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
+/**
+ * A port nothing listens on now, for a service to take a moment later. Drawn below the ports the
+ * system hands out for outgoing connections (32768 and up on Linux, 49152 and up on macOS and
+ * Windows): an ephemeral port released here could be taken by any connection before the service
+ * binds it (EADDRINUSE, seen in a full run). Never the same one twice in this process.
+ */
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (!handedOut.has(port) && (await portIsFree(port))) {
+      handedOut.add(port);
+      return port;
+    }
+  }
+  throw new Error("no free port between 20000 and 32000");
 }
+
+const handedOut = new Set<number>();
 
 export function freshDataDir(prefix = "shop-"): string {
   return mkdtempSync(join(tmpdir(), prefix));
