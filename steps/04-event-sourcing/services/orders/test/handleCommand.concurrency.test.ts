@@ -13,7 +13,7 @@ afterEach(() => db.$disconnect());
 const orderId = "00000000-0000-4000-8000-000000000001";
 
 describe("Commands on one order, at the same moment", () => {
-  it("When 50 cancels of one confirmed order race, then conflicts are retried, one OrderCancelled is stored and 49 are refused", async () => {
+  it("When 50 cancels of one confirmed order race, then one OrderCancelled is stored and the 49 others are refused as not cancellable, none with a conflict", async () => {
     // Arrange
     const prices = new Map([["MUG-001", 1299]]);
     await execute(db, { type: "PlaceOrder", data: { orderId, lines: [{ sku: "MUG-001", qty: 1 }], card: "4242424242424242", prices, now: new Date() } }, metadata);
@@ -26,12 +26,12 @@ describe("Commands on one order, at the same moment", () => {
     const done = results.filter((r) => r.status === "fulfilled");
     const refused = results.filter((r) => r.status === "rejected");
     expect(done).toHaveLength(1);
-    expect(refused.every((r) => (r as PromiseRejectedResult).reason instanceof OrderNotCancellable)).toBe(true);
+    // A racer that lost an append re-reads the stream and decides again: it sees CANCELLED and is
+    // refused for that reason, never with the version conflict itself.
+    const reasons = refused.map((r) => (r as PromiseRejectedResult).reason);
+    expect(reasons).toHaveLength(49);
+    expect(reasons.filter((reason) => !(reason instanceof OrderNotCancellable))).toEqual([]);
     expect((await readStream(db, `order-${orderId}`)).map((e) => e.type)).toEqual(["OrderPlaced", "OrderConfirmed", "OrderCancelled"]);
-    const conflicts = done.map((r) => (r as PromiseFulfilledResult<{ conflicts: number }>).value.conflicts);
-    // every racer read version 2; only the first append could win, so the winner may or may not
-    // have retried, but the losers all re-read the stream and saw it CANCELLED
-    expect(conflicts[0]).toBeGreaterThanOrEqual(0);
   });
 
   it("When 50 confirmations of one order race, then exactly one OrderConfirmed is stored and the others decide nothing", async () => {
