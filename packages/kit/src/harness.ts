@@ -53,6 +53,16 @@ export async function freePort(): Promise<number> {
 
 const handedOut = new Set<number>();
 
+/** Whether a process with this id is still running (signal 0 checks without sending anything). */
+export function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function freshDataDir(prefix = "shop-"): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }

@@ -5,6 +5,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { processIsAlive } from "./harness.ts";
 
 const shops = new Map<string, Promise<unknown>>();
 
@@ -55,16 +56,8 @@ export function sharedShopsSetup(deleteTopology: (prefix: string) => Promise<voi
 
 /** SIGTERM to each process still alive, then waits (10 s at most) until none is left. */
 async function stopped(pids: number[]): Promise<void> {
-  const alive = (pid: number) => {
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  for (const pid of pids.filter(alive)) process.kill(pid, "SIGTERM");
-  for (const deadline = Date.now() + 10_000; pids.some(alive) && Date.now() < deadline; ) {
+  for (const pid of pids.filter(processIsAlive)) process.kill(pid, "SIGTERM");
+  for (const deadline = Date.now() + 10_000; pids.some(processIsAlive) && Date.now() < deadline; ) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { processIsAlive } from "../src/harness.ts";
 import { freshDataDir, startProcess, startStep } from "../src/index.ts";
 import { unusedPort } from "./free-port.ts";
 
@@ -11,15 +12,6 @@ const echo = (dataDir: string) => ({
   entry: join(import.meta.dirname, "fixtures/echo-service.ts"),
   env: { DATA_DIR: dataDir },
 });
-
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe("startProcess", () => {
   it("When a service starts, then it answers on the ephemeral port it reported, with its own data folder", async () => {
@@ -40,7 +32,7 @@ describe("startProcess", () => {
 
     await service.stop();
 
-    expect(isAlive(pid)).toBe(false);
+    expect(processIsAlive(pid)).toBe(false);
     await expect(fetch(service.url)).rejects.toThrow();
   });
 

@@ -2,17 +2,8 @@
 // teardown that must stop the shop's processes before it deletes their broker names.
 import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { freePort } from "../src/harness.ts";
+import { freePort, processIsAlive } from "../src/harness.ts";
 import { rememberSharedShop, sharedShopsSetup } from "../src/shared-shop.ts";
-
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe("freePort", () => {
   it("When many ports are asked for, then each is below every system's ephemeral range, and none comes twice", async () => {
@@ -31,7 +22,7 @@ describe("sharedShopsSetup", () => {
     const seenAtDeletion: boolean[] = [];
     let folder = "";
     const teardown = sharedShopsSetup(async () => {
-      seenAtDeletion.push(isAlive(child.pid!));
+      seenAtDeletion.push(processIsAlive(child.pid!));
     })({ provide: (_key, value) => (folder = value) });
     rememberSharedShop(folder, "test-abcd.03-pubsub.", [child.pid!]);
 

@@ -1,5 +1,6 @@
 // The Express app every service starts from: health, correlation ids and logs, JSON bodies (and
-// nothing else), the guard on its admin and chaos routes, the chaos switches, the service's own routes, then 404 and the one error mapping.
+// nothing else), the guard on its admin and chaos routes, the chaos switches, the service's own
+// routes, then 404 and the one error mapping.
 import express, { type Router } from "express";
 import type { Logger } from "pino";
 import { chaos } from "../chaos.ts";
