@@ -3,7 +3,7 @@ import { configDefaults, defineProject } from "vitest/config";
 export default defineProject({
   test: {
     name: "exercises-04-event-sourcing",
-    include: ["services/*/test/**/*.{test,spec}.ts"],
+    include: ["services/*/test/**/*.{test,spec}.ts", "messaging/test/**/*.spec.ts"],
     exclude: [...configDefaults.exclude, "**/*.faults.test.ts"], // npm run test:faults
     testTimeout: 20_000,
     hookTimeout: 30_000,

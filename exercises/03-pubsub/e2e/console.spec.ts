@@ -64,3 +64,12 @@ test("Cut the broker link in the console: the order waits as PENDING and goes th
   await expect(console.getByTestId("broker-state")).toHaveText("up");
   await expect(page.getByTestId("order-status")).toHaveText("CONFIRMED", { timeout: 20_000 });
 });
+
+test("The console links the step's AsyncAPI document: every message with its schema", async ({ page, request }) => {
+  await page.goto(CONSOLE);
+  const link = page.getByRole("link", { name: "Messages (AsyncAPI)" });
+  await expect(link).toBeVisible();
+
+  const document = await (await request.get(`${CONSOLE}${await link.getAttribute("href")}`)).json();
+  expect(document).toMatchObject({ asyncapi: "3.1.0", components: { messages: { "orders.order-placed": { name: "orders.order-placed" } } } });
+});

@@ -3,7 +3,7 @@
 // round of attempts, once whatever made them fail is fixed.
 import { Connection } from "rabbitmq-client";
 import { DEFAULT_AMQP_URL } from "@shop/kit";
-import { confirmingPublisher, LAST_ERROR_HEADER } from "./broker.ts";
+import { ATTEMPT_HEADER, confirmingPublisher, LAST_ERROR_HEADER } from "./broker.ts";
 import type { Envelope } from "./envelope.ts";
 import { namespaced, QUEUES, type QueueName } from "./topology.ts";
 
@@ -28,6 +28,8 @@ export interface DeadLetter {
   message: Envelope;
   /** The error of its last attempt, as the consumer saw it. */
   error: string;
+  /** How often it was tried: 1 for a message that broke its contract. */
+  attempts: number;
 }
 
 /** Every dead letter of every queue, with why it failed; they stay where they are. */
@@ -42,7 +44,9 @@ export async function listDeadLetters(): Promise<Record<string, DeadLetter[]>> {
       // Not acked: closing the channel puts every message back where it was.
       for (let msg = await channel.basicGet({ queue: dlq }); msg; msg = await channel.basicGet({ queue: dlq })) {
         const error = String(msg.headers?.[LAST_ERROR_HEADER] ?? "(no error recorded)");
-        (found[queue] ??= []).push({ message: msg.body as Envelope, error });
+        // A consumer parks a message with the number of its next attempt; the broker (x-death), with this one's.
+        const attempts = Number(msg.headers?.[ATTEMPT_HEADER] ?? 1) - (msg.headers?.["x-death"] ? 0 : 1);
+        (found[queue] ??= []).push({ message: msg.body as Envelope, error, attempts });
       }
     }
     return found;

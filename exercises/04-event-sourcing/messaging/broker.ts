@@ -2,27 +2,32 @@
 // publishing with confirms, and consuming with retries that wait longer each time. A handler that
 // throws sees its message again after 200 ms, 1 s, 5 s, then every 30 s (RETRY_DELAYS_MS), up to
 // MAX_ATTEMPTS times; then the message is parked in the queue's `.dlq` and the queue moves on.
+// A message that breaks its contract (contracts.ts) is parked at once: retrying cannot fix it.
 // Never an endless requeue loop, and never a message dropped on the way.
 import { Connection, ConsumerStatus, type AsyncMessage, type Envelope as Delivery, type PublisherProps } from "rabbitmq-client";
 import { chaosPause, DEFAULT_AMQP_URL, type Logger } from "@shop/kit";
+import { readMessage, type Message } from "./contracts.ts";
 import type { Envelope } from "./envelope.ts";
 import { faults, stats } from "./faults.ts";
-import { queueTopology, RETRY_DELAYS_MS, retryQueue, ROUTED_TYPES, topology, type QueueName } from "./topology.ts";
+import { QUEUES, queueTopology, RETRY_DELAYS_MS, retryQueue, ROUTED_TYPES, topology } from "./topology.ts";
+import type { QueueName, TypesOn } from "./topology.ts";
 
 /** Six attempts ride out about a minute of trouble: waits of 0.2 + 1 + 5 + 30 + 30 s between them. */
 export const MAX_ATTEMPTS = Number(process.env.MAX_ATTEMPTS ?? 6);
 /** For tests that want a quick dead letter: every wait this long instead (a per-message TTL). */
 const RETRY_DELAY_MS = process.env.RETRY_DELAY_MS;
-const ATTEMPT_HEADER = "x-attempt";
+/** The number of the next attempt: on a dead letter, one more than the attempts it had. */
+export const ATTEMPT_HEADER = "x-attempt";
 /** Why the last attempt failed: kept on the message, so `npm run dead-letters` can say why. */
 export const LAST_ERROR_HEADER = "x-last-error";
 
-export type Handler = (message: Envelope) => Promise<unknown>;
+/** Handles the messages of one queue: each one of its types, checked against the contract. */
+export type Handler<Q extends QueueName> = (message: Message<TypesOn<Q>>) => Promise<unknown>;
 
 export interface Broker {
   /** Resolves once the broker has confirmed the message. */
   publish(message: Envelope): Promise<void>;
-  consume(queue: QueueName, handler: Handler): Promise<void>;
+  consume<Q extends QueueName>(queue: Q, handler: Handler<Q>): Promise<void>;
   /** Called after every message handled (the outbox relay uses it to publish what the handler wrote). */
   afterEachMessage(listener: () => void): void;
   close(): Promise<void>;
@@ -71,9 +76,27 @@ export async function connectBroker(service: string, log: Logger, url = process.
       ROUTED_TYPES.has(message.type), // an event some queue wants must reach it; one nobody wants yet may go nowhere
     );
 
-  const consume = async (queueName: QueueName, handler: Handler) => {
+  const consume = async <Q extends QueueName>(queueName: Q, handler: Handler<Q>) => {
     const { main, bindings: queueBindings } = queueTopology(queueName);
     const queue = main.queue;
+    const types: readonly TypesOn<Q>[] = QUEUES[queueName];
+
+    /** Straight to `target` through the default exchange; the original is then acked. */
+    const moveTo = async (target: string, msg: AsyncMessage, attempt: number, reason: string, expiration?: string) => {
+      const headers = { [ATTEMPT_HEADER]: attempt + 1, [LAST_ERROR_HEADER]: reason.slice(0, 500) };
+      const messageId = msg.messageId ?? "(no id)";
+      const delivery = { routingKey: target, messageId, durable: true, contentType: "application/json" };
+      try {
+        await publisher.send({ ...delivery, headers, expiration }, msg.body);
+        return ConsumerStatus.ACK;
+      } catch (sendError) {
+        // Not moved (its queue gone, the link down): rejected instead, so the broker moves it
+        // to the .dlq itself (the main queue's dead-letter route). Acked, it would be lost.
+        log.error({ queue, sendError: String(sendError) }, "could not move the message; rejected to the dlq");
+        return ConsumerStatus.DROP;
+      }
+    };
+
     const consumer = connection.createConsumer(
       {
         queue,
@@ -85,8 +108,16 @@ export async function connectBroker(service: string, log: Logger, url = process.
         requeue: false,
       },
       async (msg: AsyncMessage) => {
-        const message = msg.body as Envelope;
         const attempt = Number(msg.headers?.[ATTEMPT_HEADER] ?? 1);
+        const read = readMessage(msg.body, types);
+        if (!read.ok) {
+          // Poison: no retry can make it fit its contract.
+          const context = { queue, type: msg.body?.type, attempt, err: read.error };
+          log.error(context, "message breaks its contract; dead-lettered at once");
+          stats.deadLettered += 1;
+          return moveTo(`${queue}.dlq`, msg, attempt, read.error);
+        }
+        const message = read.message;
         try {
           await chaosPause(); // a "slow" fault (kit chaos, the console's Slow button) delays messages too
           if (Date.now() < faults.failingUntil) throw new Error("failing on purpose (chaos: failForMs)");
@@ -102,22 +133,10 @@ export async function connectBroker(service: string, log: Logger, url = process.
           const reason = error instanceof Error ? error.message : String(error);
           const context = { correlationId: message.correlationId, type: message.type, queue, attempt, err: reason };
           log.warn(context, last ? "message dead-lettered" : "handler failed; will retry");
-          const headers = { [ATTEMPT_HEADER]: attempt + 1, [LAST_ERROR_HEADER]: reason.slice(0, 500) };
-          const expiration = last ? undefined : RETRY_DELAY_MS;
-          try {
-            // Straight to the queue through the default exchange; the original is then acked.
-            const delivery = { routingKey: target, messageId: message.id, durable: true, contentType: "application/json" };
-            await publisher.send({ ...delivery, headers, expiration }, message);
-          } catch (sendError) {
-            // Not moved (its queue gone, the link down): rejected instead, so the broker moves it
-            // to the .dlq itself (the main queue's dead-letter route). Acked, it would be lost.
-            stats.deadLettered += 1;
-            log.error({ ...context, sendError: String(sendError) }, "could not move the message; rejected to the dlq");
-            return ConsumerStatus.DROP;
-          }
-          if (last) stats.deadLettered += 1;
+          const moved = await moveTo(target, msg, attempt, reason, last ? undefined : RETRY_DELAY_MS);
+          if (last || moved === ConsumerStatus.DROP) stats.deadLettered += 1;
           else stats.retried += 1;
-          return ConsumerStatus.ACK;
+          return moved;
         }
       },
     );

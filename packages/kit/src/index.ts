@@ -1,5 +1,6 @@
 export { eventually, type EventuallyOptions } from "./eventually.ts";
 export { brokerNamespace } from "./broker-names.ts";
+export { asyncApiDocument, type MessageModel } from "./asyncapi.ts";
 export { amqpUrlVia, assertBrokerReachable, brokerAddress, howToStartRabbitMq, DEFAULT_AMQP_URL } from "./rabbitmq.ts";
 export { listen, closeOnSignals, type Listening } from "./listen.ts";
 export { startProcess, freshDataDir, type ServiceSpec, type RunningProcess } from "./harness.ts";

@@ -3,7 +3,7 @@
 // /health, opens the workshop console on port 3100, and on Ctrl-C stops them all. Steps that use
 // the broker reach it through a TCP proxy here, so the console can cut and restore the link.
 import { fork, type ChildProcess } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { styleText } from "node:util";
@@ -192,7 +192,10 @@ export async function supervise({ stepDir, portOffset = 0, dataRoot = process.en
 
   if (step.needsBroker) feed = watchShopEvents(amqpUrl, namespace);
   try {
-    workshopConsole = await startConsole({ port: consolePort, step: label, storefrontUrl: urls.web, services, brokerLink, feed });
+    const asyncApi = join(stepDir, "messaging/asyncapi.json");
+    const asyncApiFile = existsSync(asyncApi) ? asyncApi : undefined;
+    const storefrontUrl = urls.web;
+    workshopConsole = await startConsole({ port: consolePort, step: label, storefrontUrl, services, brokerLink, feed, asyncApiFile });
   } catch (error) {
     console.warn(`The workshop console could not listen on port ${consolePort} (${(error as Error).message}); the shop runs without it.`);
   }

@@ -1,6 +1,6 @@
 // The workshop console of a running step: it shows each service's state and acts on it.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -40,6 +40,8 @@ describe("The workshop console", () => {
     alpha = await unusedPort();
     consolePort = await unusedPort();
     consoleUrl = `http://127.0.0.1:${consolePort}`;
+    mkdirSync(join(stepDir, "messaging"));
+    writeFileSync(join(stepDir, "messaging/asyncapi.json"), JSON.stringify({ asyncapi: "3.1.0", info: { title: "a step's messages" } }));
     writeFileSync(join(stepDir, "services.json"), JSON.stringify({ services: [{ name: "alpha", entry: service, port: alpha }, { name: "orders", entry: stuckOrders, port: await unusedPort() }] }));
     child = spawn(process.execPath, [supervise], { cwd: stepDir, env: { ...process.env, SHOP_CONSOLE_PORT: String(consolePort) }, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
@@ -57,6 +59,11 @@ describe("The workshop console", () => {
     expect((await api("GET", "/api/stuck-orders")).body.orders).toEqual([expect.objectContaining({ id: "stuck-1", pendingForMs: 90_000 })]);
     await api("POST", "/api/services/orders/stop");
     expect((await api("GET", "/api/stuck-orders")).body).toEqual({ orders: [] });
+  });
+
+  it("When the step has an AsyncAPI document, then the console serves it and its state says so, for the page to link", async () => {
+    expect((await api("GET", "/api/state")).body).toMatchObject({ asyncApi: true });
+    expect(await api("GET", "/asyncapi.json")).toEqual({ status: 200, body: { asyncapi: "3.1.0", info: { title: "a step's messages" } } });
   });
 
   it("Given a running step, when the page is opened, then it lists each service as up, with no broker link", async () => {

@@ -1,6 +1,7 @@
 // Every message on the broker has the same envelope: what happened (type, data),
 // when, and which request it belongs to (correlationId) and follows from (causationId).
 import { randomUUID } from "node:crypto";
+import type { DataOf, MessageType } from "./contracts.ts";
 
 export interface Envelope<T = unknown> {
   id: string;
@@ -19,7 +20,8 @@ export interface Trace {
   causationId?: string | null;
 }
 
-export function envelope<T>(type: string, data: T, trace: Trace, version = 1): Envelope<T> {
+/** A new message of a type of the contract, with the data that type requires. */
+export function envelope<T extends MessageType>(type: T, data: DataOf<T>, trace: Trace, version = 1): Envelope<DataOf<T>> & { type: T } {
   return {
     id: randomUUID(),
     type,

@@ -18,6 +18,8 @@ if (replayAt > 0) {
   if (Object.keys(found).length === 0) console.log("No dead letters.");
   for (const [queue, letters] of Object.entries(found)) {
     console.log(`${letters.length} in ${queue}.dlq   (replay: npm run dead-letters -- --replay ${queue})`);
-    for (const { message, error } of letters) console.log(`  ${message.type}  ${message.id}  failed: ${error}`);
+    for (const { message, error, attempts } of letters) {
+      console.log(`  ${message.type}  ${message.id}  failed (${attempts} attempt(s)): ${error}`);
+    }
   }
 }

@@ -6,6 +6,7 @@
 // each other's messages; tests run under a prefix of their own (SHOP_NAMESPACE) and delete it all.
 import { join } from "node:path";
 import { brokerNamespace } from "@shop/kit";
+import type { MessageType } from "./contracts.ts";
 
 export const EXCHANGE = "shop.events";
 
@@ -26,9 +27,11 @@ export const QUEUES = {
   "shipping.order-cancelled": ["orders.order-cancelled"],
   "web.product-changed": ["catalog.product-changed"],
   "web.stock-changed": ["inventory.stock-changed"],
-} as const;
+} as const satisfies Record<string, readonly MessageType[]>;
 
 export type QueueName = keyof typeof QUEUES;
+/** The types of message that arrive on a queue. */
+export type TypesOn<Q extends QueueName> = (typeof QUEUES)[Q][number];
 
 /**
  * The waits before the 2nd, 3rd, 4th… attempt at a failed message, one retry queue each (a queue

@@ -30,6 +30,8 @@ export interface ConsoleOptions {
   /** Steps 03/04: the TCP proxy every service reaches the broker through. */
   brokerLink?: TcpProxy;
   feed?: MessageFeed;
+  /** Steps 03/04: the step's AsyncAPI document (messaging/asyncapi.json), linked from the page. */
+  asyncApiFile?: string;
 }
 
 export interface WorkshopConsole {
@@ -72,7 +74,12 @@ export async function startConsole(options: ConsoleOptions): Promise<WorkshopCon
       services,
       brokerLink: options.brokerLink ? (options.brokerLink.isCut() ? "cut" : "up") : null,
       feed: Boolean(options.feed),
+      asyncApi: Boolean(options.asyncApiFile),
     });
+  });
+  app.get("/asyncapi.json", (_req, res) => {
+    if (!options.asyncApiFile) return void reply(res, new NotFound("This step has no messages: no AsyncAPI document"));
+    res.sendFile(options.asyncApiFile);
   });
 
   // Steps 03/04: orders PENDING for too long (a lost message, a dead letter): worth a look.

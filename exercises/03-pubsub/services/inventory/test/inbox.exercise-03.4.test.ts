@@ -18,7 +18,11 @@ const takeOneMug = async (tx: Tx) => {
   await tx.stock.update({ where: { sku: "MUG-001" }, data: { available: { decrement: 1 } } });
 };
 const mugs = async () => (await db.stock.findUnique({ where: { sku: "MUG-001" } }))!.available;
-const message = envelope("orders.order-placed", { orderId: "o-1" }, { correlationId: "c-1" });
+const placed = (orderId: string) => {
+  const data = { orderId, lines: [{ sku: "MUG-001", qty: 1, unitPriceCents: 1200 }], totalCents: 1200, card: "4242424242424242" };
+  return envelope("orders.order-placed", data, { correlationId: `c-${orderId}` });
+};
+const message = placed("o-1");
 
 describe("Exercise 03.4: handleOnce", () => {
   it("When the broker delivers the same message twice, then it has one effect", async () => {
@@ -31,7 +35,7 @@ describe("Exercise 03.4: handleOnce", () => {
 
   it("When two different messages come, then each has its effect", async () => {
     await handleOnce<Tx>(run, "inventory.order-placed", message, takeOneMug);
-    await handleOnce<Tx>(run, "inventory.order-placed", envelope("orders.order-placed", { orderId: "o-2" }, { correlationId: "c-2" }), takeOneMug);
+    await handleOnce<Tx>(run, "inventory.order-placed", placed("o-2"), takeOneMug);
 
     expect(await mugs()).toBe(23);
   });

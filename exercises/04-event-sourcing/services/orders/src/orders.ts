@@ -37,10 +37,10 @@ export async function cancelOrder(db: Db, orderId: string, metadata: Metadata): 
 
 /** Time travel: the order as it was after its `version`-th event (all of it when undefined). */
 export async function orderAt(db: Db, orderId: string, version?: number): Promise<{ order: Order; version: number }> {
-  const events = await readStream(db, orderDecider.streamOf({ type: "CancelOrder", data: { orderId } }), { toVersion: version });
+  const events = await readStream<OrderEvent>(db, orderDecider.streamOf({ type: "CancelOrder", data: { orderId } }), { toVersion: version });
   if (events.length === 0) throw new NotFound(`No order ${orderId}${version === undefined ? "" : ` at version ${version}`}`);
   let state: OrderState = orderDecider.initialState;
-  for (const event of events) state = orderDecider.evolve(state, event as unknown as OrderEvent);
+  for (const event of events) state = orderDecider.evolve(state, event);
   return { order: state as Order, version: events.at(-1)!.version };
 }
 

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../prisma/client.ts";
+import type { OrderEvent } from "../src/domain/order.ts";
 import { readStream } from "../src/event-store/event-store.ts";
 import { integrationEvent } from "../src/messaging/events.ts";
 import { orderAt } from "../src/orders.ts";
@@ -27,7 +28,7 @@ describe("Upcasting", () => {
   it("When a version 1 OrderPlaced is read, then it comes in today's shape: lines, qty, unitPriceCents and a total", async () => {
     for (const row of fixture) await db.event.create({ data: { ...row, data: JSON.stringify(row.data), metadata: JSON.stringify(row.metadata) } });
 
-    const [placed] = await readStream(db, fixture[0]!.streamId);
+    const [placed] = await readStream<OrderEvent>(db, fixture[0]!.streamId);
 
     expect(placed).toMatchObject({
       type: "OrderPlaced",
@@ -62,7 +63,7 @@ describe("Upcasting", () => {
   it("When a version 1 OrderPlaced is to be forwarded, then there is no message: it has no card to charge", async () => {
     for (const row of fixture) await db.event.create({ data: { ...row, data: JSON.stringify(row.data), metadata: JSON.stringify(row.metadata) } });
 
-    const [placed, confirmed] = await readStream(db, fixture[0]!.streamId);
+    const [placed, confirmed] = await readStream<OrderEvent>(db, fixture[0]!.streamId);
 
     expect(integrationEvent(placed!)).toBeNull();
     expect(integrationEvent(placed!, "4242424242424242")).toMatchObject({ type: "orders.order-placed", data: { card: "4242424242424242" } });
@@ -73,7 +74,7 @@ describe("Upcasting", () => {
     const data = { orderId: "o-2", lines: [], totalCents: 0, card: "4242424242424242", placedAt: "2026-01-01T00:00:00.000Z" };
     await db.event.create({ data: { streamId: "order-o-2", version: 1, type: "OrderPlaced", schemaVersion: 2, data: JSON.stringify(data), metadata: "{}" } });
 
-    const [placed] = await readStream(db, "order-o-2");
+    const [placed] = await readStream<OrderEvent>(db, "order-o-2");
 
     expect(placed!.data).toEqual({ orderId: "o-2", lines: [], totalCents: 0, cardLast4: "4242", placedAt: "2026-01-01T00:00:00.000Z" });
   });

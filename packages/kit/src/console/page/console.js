@@ -52,6 +52,7 @@ async function refresh() {
   shownState = JSON.stringify(state);
   $("step").textContent = state.step;
   if (state.storefront) $("storefront").href = state.storefront.replace("127.0.0.1", "localhost");
+  $("asyncapi").hidden = !state.asyncApi;
   $("services").replaceChildren(...state.services.map(serviceRow));
   $("broker").hidden = state.brokerLink === null;
   $("broker-state").textContent = state.brokerLink ?? "";

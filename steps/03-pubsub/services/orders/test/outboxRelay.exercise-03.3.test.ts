@@ -26,7 +26,7 @@ afterEach(async () => {
   await db.$disconnect();
 });
 
-const event = (n: number) => envelope("orders.order-placed", { orderId: `order-${n}` }, { correlationId: `c-${n}` });
+const event = (n: number) => envelope("orders.order-cancelled", { orderId: `order-${n}` }, { correlationId: `c-${n}` });
 const unsent = () => db.outboxMessage.count({ where: { sentAt: null } });
 
 describe("Exercise 03.3: the outbox relay", () => {

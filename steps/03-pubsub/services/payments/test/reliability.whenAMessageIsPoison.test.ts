@@ -1,5 +1,6 @@
 // A message that keeps failing must not block its queue: after MAX_ATTEMPTS it is parked in the
-// queue's .dlq, the flow goes on, and once the cause is fixed it can be replayed.
+// queue's .dlq, the flow goes on, and once the cause is fixed it can be replayed. A message that
+// breaks its contract can never succeed: it is parked at once, with what is wrong with it.
 import { describe, expect, it } from "vitest";
 import { eventually } from "@shop/kit";
 import { connectBroker } from "../../../messaging/broker.ts";
@@ -29,7 +30,7 @@ describe("payments, when a message keeps failing", () => {
       await shop.statusOf(body.id, "CONFIRMED");
 
       // The fix: the missing order reaches payments; then the dead letter is replayed
-      await broker.publish(envelope("orders.order-placed", { orderId, lines: [], totalCents: 500, card: GOOD_CARD }, { correlationId: "poison" }));
+      await broker.publish(envelope("orders.order-placed", { orderId, lines: [{ sku: "MUG-001", qty: 1, unitPriceCents: 500 }], totalCents: 500, card: GOOD_CARD }, { correlationId: "poison" }));
       const moved = await replayDeadLetters("payments.order-events");
 
       expect(moved.map((m) => m.type)).toEqual(["inventory.stock-reserved"]);
@@ -39,4 +40,24 @@ describe("payments, when a message keeps failing", () => {
       await broker.close();
     }
   }, 60_000);
+
+  it("When a message breaks its contract, then it is dead-lettered at its first attempt, naming the wrong field, and never retried", async () => {
+    process.env.SHOP_NAMESPACE = shop.namespace;
+    const broker = await connectBroker("test", quiet);
+    try {
+      // Arrange: a producer's bug, a reservation without its order id
+      const valid = envelope("inventory.stock-reserved", { orderId: "o-1" }, { correlationId: "contract" });
+      await broker.publish({ ...valid, data: { order: "o-1" } });
+
+      // Act and assert: parked with the reason, after one attempt
+      await eventually(async () => expect(await deadLetterCounts()).toEqual({ "payments.order-events": 1 }));
+      const [letter] = (await listDeadLetters())["payments.order-events"]!;
+      expect(letter).toMatchObject({
+        attempts: 1,
+        error: "inventory.stock-reserved breaks its contract: data.orderId: Invalid input: expected string, received undefined",
+      });
+    } finally {
+      await broker.close();
+    }
+  });
 });

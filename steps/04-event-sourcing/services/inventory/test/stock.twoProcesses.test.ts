@@ -49,7 +49,7 @@ describe("Inventory, two processes on one database", () => {
     // Arrange: the seed has 5 pens and 25 mugs
     expect([stockOf("PEN-001"), stockOf("MUG-001")]).toEqual([{ available: 5, reserved: 0 }, { available: 25, reserved: 0 }]);
     const orderIds = Array.from({ length: 20 }, () => randomUUID());
-    const lines = [{ sku: "MUG-001", qty: 1 }, { sku: "PEN-001", qty: 1 }]; // a rejected order must give its mug back
+    const lines = [{ sku: "MUG-001", qty: 1, unitPriceCents: 1299 }, { sku: "PEN-001", qty: 1, unitPriceCents: 4599 }]; // a rejected order must give its mug back
 
     // Act
     await Promise.all(orderIds.map((orderId) => bus.broker.publish(envelope("orders.order-placed", { orderId, lines, totalCents: 5898, card: "4242424242424242" }, trace))));

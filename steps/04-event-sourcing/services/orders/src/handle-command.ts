@@ -28,8 +28,8 @@ export async function handleCommand<C extends { type: string }, E extends { type
   const streamId = decider.streamOf(command);
   // #region exercise 04.3: retry on a version conflict
   for (let conflicts = 0; ; conflicts++) {
-    const history = (await readStream(db, streamId)) as StoredEvent<E>[];
-    const state = history.reduce((s, e) => decider.evolve(s, e as unknown as E), decider.initialState);
+    const history = await readStream<E>(db, streamId);
+    const state = history.reduce((s, e) => decider.evolve(s, e), decider.initialState);
     const decided = decider.decide(command, state);
     if (decided.length === 0) return { state, events: [], conflicts };
     try {

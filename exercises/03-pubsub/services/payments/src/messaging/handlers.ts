@@ -1,9 +1,11 @@
 // How payments reacts: it learns the amount from the placed order, charges once the stock is
 // reserved, and refunds a cancelled order. The card network may be slow: that wait happens here,
 // in the consumer, where no shopper is waiting for it, and outside any transaction.
+import { unexpected, type Message } from "../../../../messaging/contracts.ts";
 import { causedBy, envelope, type Envelope } from "../../../../messaging/envelope.ts";
 import { handleOnce } from "../../../../messaging/inbox.ts";
 import { addToOutbox } from "../../../../messaging/outbox.ts";
+import type { TypesOn } from "../../../../messaging/topology.ts";
 import { inTransaction, type PrismaClient, type Tx } from "../../prisma/client.ts";
 import { cardNetwork, type CardNetwork } from "../card-network.ts";
 import { chargeToMake, completePayment, refundOrder, rememberCharge, startPayment } from "../db/payments.ts";
@@ -14,9 +16,9 @@ export function paymentsHandlers(db: PrismaClient, network: CardNetwork = cardNe
     handleOnce<Tx>((work) => inTransaction(db, work), consumer, message, handle);
 
   const handlers = {
-    orderPlaced: (message: Envelope) =>
+    orderPlaced: (message: Message<"orders.order-placed">) =>
       once("payments.order-placed", message, async (tx) => {
-        const { orderId, totalCents, card } = message.data as { orderId: string; totalCents: number; card: string };
+        const { orderId, totalCents, card } = message.data;
         await rememberCharge(tx, orderId, totalCents, card);
       }),
 
@@ -26,8 +28,8 @@ export function paymentsHandlers(db: PrismaClient, network: CardNetwork = cardNe
      * A redelivery after a crash in between finds the PENDING payment and asks again with the same
      * key, which the network answers with its first result: never a second charge.
      */
-    stockReserved: async (message: Envelope) => {
-      const { orderId } = message.data as { orderId: string };
+    stockReserved: async (message: Message<"inventory.stock-reserved">) => {
+      const { orderId } = message.data;
       await once("payments.stock-reserved", message, (tx) => startPayment(tx, orderId));
       const charge = await chargeToMake(db, orderId);
       if (!charge) return; // answered already
@@ -46,17 +48,24 @@ export function paymentsHandlers(db: PrismaClient, network: CardNetwork = cardNe
       });
     },
 
-    orderCancelled: (message: Envelope) =>
+    orderCancelled: (message: Message<"orders.order-cancelled">) =>
       once("payments.order-cancelled", message, async (tx) => {
-        const { orderId } = message.data as { orderId: string };
+        const { orderId } = message.data;
         if (await refundOrder(tx, orderId)) await addToOutbox(tx, envelope("payments.payment-refunded", { orderId }, causedBy(message)));
       }),
   };
 
   /** The one queue of payments carries three kinds of event. */
-  return async (message: Envelope) => {
-    if (message.type === "orders.order-placed") return handlers.orderPlaced(message);
-    if (message.type === "inventory.stock-reserved") return handlers.stockReserved(message);
-    if (message.type === "orders.order-cancelled") return handlers.orderCancelled(message);
+  return async (message: Message<TypesOn<"payments.order-events">>) => {
+    switch (message.type) {
+      case "orders.order-placed":
+        return handlers.orderPlaced(message);
+      case "inventory.stock-reserved":
+        return handlers.stockReserved(message);
+      case "orders.order-cancelled":
+        return handlers.orderCancelled(message);
+      default:
+        return unexpected(message);
+    }
   };
 }

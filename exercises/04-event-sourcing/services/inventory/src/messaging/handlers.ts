@@ -1,10 +1,11 @@
 // How inventory reacts to other services' events. Each handler runs once per message (inbox),
 // in one transaction with the events it writes to the outbox.
+import type { Message } from "../../../../messaging/contracts.ts";
 import { causedBy, type Envelope } from "../../../../messaging/envelope.ts";
 import { handleOnce } from "../../../../messaging/inbox.ts";
 import { addToOutbox } from "../../../../messaging/outbox.ts";
 import { inTransaction, type PrismaClient, type Tx } from "../../prisma/client.ts";
-import { OutOfStock, type Item } from "../domain/stock.ts";
+import { OutOfStock } from "../domain/stock.ts";
 import { releaseItems, reserveItems } from "../db/stock.ts";
 import { addSnapshotToOutbox, reservationRejected, stockChanged, stockReserved } from "./events.ts";
 
@@ -14,9 +15,9 @@ export function inventoryHandlers(db: PrismaClient) {
 
   return {
     /** An order was placed: reserve all its lines, or reject it naming the first short sku. */
-    orderPlaced: (message: Envelope) =>
+    orderPlaced: (message: Message<"orders.order-placed">) =>
       once("inventory.order-placed", message, async (tx) => {
-        const { orderId, lines } = message.data as { orderId: string; lines: Item[] };
+        const { orderId, lines } = message.data;
         const trace = causedBy(message);
         try {
           const levels = await reserveItems(tx, orderId, lines);
@@ -28,12 +29,12 @@ export function inventoryHandlers(db: PrismaClient) {
       }),
 
     /** The payment was declined, or the order cancelled: give the stock back. */
-    release: (consumer: string) => (message: Envelope) =>
+    release: (consumer: string) => (message: Message<"payments.payment-declined" | "orders.order-cancelled">) =>
       once(consumer, message, async (tx) => {
-        const levels = await releaseItems(tx, (message.data as { orderId: string }).orderId);
+        const levels = await releaseItems(tx, message.data.orderId);
         await addToOutbox(tx, ...levels.map((s) => stockChanged(s, causedBy(message))));
       }),
 
-    snapshotRequested: (message: Envelope) => inTransaction(db, (tx) => addSnapshotToOutbox(tx, causedBy(message))),
+    snapshotRequested: (message: Message<"inventory.snapshot-requested">) => inTransaction(db, (tx) => addSnapshotToOutbox(tx, causedBy(message))),
   };
 }

@@ -9,6 +9,7 @@ import { faults } from "../../../../messaging/faults.ts";
 import { startPump, type Pump } from "../../../../messaging/pump.ts";
 import type { PrismaClient } from "../../prisma/client.ts";
 import { cardOf } from "../db/card-vault.ts";
+import type { OrderEvent } from "../domain/order.ts";
 import { checkpointOf, readAll, saveCheckpoint } from "../event-store/event-store.ts";
 import { integrationEvent } from "./events.ts";
 
@@ -18,7 +19,7 @@ export function startForwarder(db: PrismaClient, broker: Broker, log: Logger, po
   const drain = async () => {
     if (faults.relayPaused) return;
     for (;;) {
-      const events = await readAll(db, await checkpointOf(db, FORWARDER), 100);
+      const events = await readAll<OrderEvent>(db, await checkpointOf(db, FORWARDER), 100);
       if (events.length === 0) return;
       for (const event of events) {
         const card = event.type === "OrderPlaced" ? await cardOf(db, event.data.orderId) : null;

@@ -1,15 +1,11 @@
 // Orders' own copy of the catalog: names and prices, kept up to date from catalog events, so that
 // placing an order needs no call to the catalog.
+import type { DataOf } from "../../../../messaging/contracts.ts";
 import type { Db } from "../../prisma/client.ts";
 import type { PriceList } from "../domain/order.ts";
 
-export interface ProductChanged {
-  sku: string;
-  name: string;
-  priceCents: number;
-  /** The catalog's count of changes to the product: the higher, the newer. */
-  version: number;
-}
+/** The catalog's event; its version counts the product's changes: the higher, the newer. */
+export type ProductChanged = DataOf<"catalog.product-changed">;
 
 export async function priceList(db: Db, skus: string[]): Promise<PriceList> {
   const products = await db.productCopy.findMany({ where: { sku: { in: skus } } });

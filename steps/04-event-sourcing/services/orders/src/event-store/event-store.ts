@@ -9,14 +9,19 @@ import { CURRENT_SCHEMA, upcast } from "./upcasters.ts";
 /** Which request an event belongs to, and which message it follows from (as in every envelope). */
 export type Metadata = Trace;
 
-export interface StoredEvent<E extends { type: string; data: unknown } = { type: string; data: any }> {
+/** Any event: a type and its data. */
+export type AnyEvent = { type: string; data: any };
+
+/** Where an event sits in the store, and its metadata. */
+export interface Stored {
   position: number;
   streamId: string;
   version: number;
-  type: E["type"];
-  data: E["data"];
   metadata: { correlationId: string; causationId: string | null; eventId: string; occurredAt: string };
 }
+
+/** An event as stored; for a union of events, a union to switch on by type. */
+export type StoredEvent<E extends { type: string; data: unknown } = AnyEvent> = E extends unknown ? Stored & E : never;
 
 export class ConcurrencyConflict extends Error {
   readonly code = "CONCURRENCY_CONFLICT";
@@ -30,14 +35,16 @@ export class ConcurrencyConflict extends Error {
 
 type Row = { position: number; streamId: string; version: number; type: string; schemaVersion: number; data: string; metadata: string };
 
-const toStored = (row: Row): StoredEvent => ({
-  position: row.position,
-  streamId: row.streamId,
-  version: row.version,
-  type: row.type,
-  data: upcast(row.type, row.schemaVersion, JSON.parse(row.data)),
-  metadata: JSON.parse(row.metadata),
-});
+/** A row as the event its stream was given, upcast to today's schema: the caller names the kind. */
+const toStored = <E extends AnyEvent>(row: Row) =>
+  ({
+    position: row.position,
+    streamId: row.streamId,
+    version: row.version,
+    type: row.type,
+    data: upcast(row.type, row.schemaVersion, JSON.parse(row.data)),
+    metadata: JSON.parse(row.metadata),
+  }) as StoredEvent<E>;
 
 /**
  * Appends events at versions expectedVersion+1, +2, …; fails if the stream has moved on.
@@ -66,7 +73,7 @@ export async function append<E extends { type: string; data: unknown }>(
       ...rows.flatMap((r) => [r.streamId, r.version, r.type, r.schemaVersion, r.data, r.metadata]),
     );
     const positionOf = new Map(inserted.map((r) => [Number(r.version), Number(r.position)]));
-    return rows.map((row) => toStored({ ...row, position: positionOf.get(row.version)! })) as StoredEvent<E>[];
+    return rows.map((row) => toStored<E>({ ...row, position: positionOf.get(row.version)! }));
   } catch (error) {
     // the unique (streamId, version) index: someone appended this version first
     if (/UNIQUE constraint failed|P2002/.test(String((error as Error).message) + String((error as { code?: string }).code))) {
@@ -77,18 +84,22 @@ export async function append<E extends { type: string; data: unknown }>(
 }
 
 /** One stream, oldest first; `toVersion` stops there (time travel). */
-export async function readStream(db: Db, streamId: string, { toVersion }: { toVersion?: number } = {}): Promise<StoredEvent[]> {
+export async function readStream<E extends AnyEvent = AnyEvent>(
+  db: Db,
+  streamId: string,
+  { toVersion }: { toVersion?: number } = {},
+): Promise<StoredEvent<E>[]> {
   const rows = await db.event.findMany({
     where: { streamId, ...(toVersion === undefined ? {} : { version: { lte: toVersion } }) },
     orderBy: { version: "asc" },
   });
-  return rows.map(toStored);
+  return rows.map((row) => toStored<E>(row));
 }
 
 /** Every stream, in the order the events were stored, after `afterPosition`. */
-export async function readAll(db: Db, afterPosition: number, limit = 1_000): Promise<StoredEvent[]> {
+export async function readAll<E extends AnyEvent = AnyEvent>(db: Db, afterPosition: number, limit = 1_000): Promise<StoredEvent<E>[]> {
   const rows = await db.event.findMany({ where: { position: { gt: afterPosition } }, orderBy: { position: "asc" }, take: limit });
-  return rows.map(toStored);
+  return rows.map((row) => toStored<E>(row));
 }
 
 export async function checkpointOf(db: Db, name: string): Promise<number> {

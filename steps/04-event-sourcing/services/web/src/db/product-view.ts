@@ -1,22 +1,13 @@
 // The gateway's own copy of what the storefront lists: names and prices from the catalog's
 // events, stock from inventory's. Each event updates only its own columns, and only over an older
 // version from the same owner: events can arrive late, twice and out of order.
+import type { DataOf } from "../../../../messaging/contracts.ts";
 import type { Db } from "../../prisma/client.ts";
 
-export interface ProductChanged {
-  sku: string;
-  name: string;
-  priceCents: number;
-  /** The catalog's count of changes to the product. */
-  version: number;
-}
-
-export interface StockChanged {
-  sku: string;
-  available: number;
-  /** Inventory's count of changes to the sku's stock. */
-  version: number;
-}
+/** Its version is the catalog's count of changes to the product. */
+export type ProductChanged = DataOf<"catalog.product-changed">;
+/** Its version is inventory's count of changes to the sku's stock. */
+export type StockChanged = DataOf<"inventory.stock-changed">;
 
 // Each apply is one statement that inserts a new sku or overwrites an older version, and nothing
 // else: a read and then a write would let another event in between them. True when it changed.
