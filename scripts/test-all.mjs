@@ -12,7 +12,9 @@ rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
 
 const e2eOnly = process.argv.includes("--e2e");
-const steps = readdirSync(join(root, "steps")).filter((name) => existsSync(join(root, "steps", name, "playwright.config.ts"))).sort();
+const steps = readdirSync(join(root, "steps"))
+  .filter((name) => existsSync(join(root, "steps", name, "playwright.config.ts")))
+  .sort();
 
 const suites = [
   ...(e2eOnly
@@ -21,7 +23,14 @@ const suites = [
         { name: "typecheck (tsc)", cmd: ["npx", "tsc", "-p", "tsconfig.json"], cwd: root },
         {
           name: "unit and API tests (vitest)",
-          cmd: ["npx", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${join(results, "vitest.json")}`],
+          cmd: [
+            "npx",
+            "vitest",
+            "run",
+            "--reporter=default",
+            "--reporter=json",
+            `--outputFile.json=${join(results, "vitest.json")}`,
+          ],
           cwd: root,
           count: () => vitestCounts(join(results, "vitest.json")),
         },
@@ -38,13 +47,18 @@ const suites = [
 // Steps 03 and 04 need RabbitMQ: start one when none answers. Without it, the other suites still run.
 const ensureBroker = join(root, "packages/kit/bin/ensure-broker.mjs");
 const broker = spawnSync(process.execPath, [ensureBroker], { stdio: "inherit" });
-if (broker.status !== 0) console.warn("(without RabbitMQ, the tests of steps 03 and 04 fail; the others run)");
+if (broker.status !== 0)
+  console.warn("(without RabbitMQ, the tests of steps 03 and 04 fail; the others run)");
 
 const summary = [];
 for (const suite of suites) {
   console.log(`\n=== ${suite.name}`);
   const started = Date.now();
-  const run = spawnSync(suite.cmd[0], suite.cmd.slice(1), { cwd: suite.cwd, stdio: "inherit", env: { ...process.env, ...suite.env } });
+  const run = spawnSync(suite.cmd[0], suite.cmd.slice(1), {
+    cwd: suite.cwd,
+    stdio: "inherit",
+    env: { ...process.env, ...suite.env },
+  });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const counts = suite.count?.() ?? { passed: 0, failed: 0 };
   summary.push({ ...suite, ok: run.status === 0, seconds, counts });
@@ -54,7 +68,9 @@ for (const suite of suites) {
 console.log("\nSummary");
 for (const s of summary) {
   const tally = s.count ? `${s.counts.passed} passed, ${s.counts.failed} failed` : "";
-  console.log(`  ${s.ok ? "ok    " : "FAILED"} ${s.name.padEnd(52)} ${s.seconds.padStart(6)} s  ${tally}`);
+  console.log(
+    `  ${s.ok ? "ok    " : "FAILED"} ${s.name.padEnd(52)} ${s.seconds.padStart(6)} s  ${tally}`,
+  );
 }
 const passed = summary.reduce((n, s) => n + s.counts.passed, 0);
 const failed = summary.reduce((n, s) => n + s.counts.failed, 0);

@@ -7,7 +7,13 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { Connection } from "rabbitmq-client";
 import { afterAll, describe, expect, it } from "vitest";
-import { brokerNamespace, DEFAULT_AMQP_URL, eventually, startStep, type RunningStep } from "@shop/kit";
+import {
+  brokerNamespace,
+  DEFAULT_AMQP_URL,
+  eventually,
+  startStep,
+  type RunningStep,
+} from "@shop/kit";
 import { ROOT } from "./support/shop-under-test.ts";
 
 const STEP_03 = join(ROOT, "steps/03-pubsub");
@@ -19,36 +25,52 @@ const started: RunningStep[] = [];
 async function start(stepDir: string): Promise<RunningStep> {
   const step = await startStep(stepDir, { sharedEnv });
   started.push(step);
-  await eventually(async () => {
-    const products = (await call(step, "GET", "/api/products")).body as { available: number }[];
-    expect(products.length > 0 && products.every((p) => p.available > 0), "seed data visible").toBe(true);
-  }, { timeout: 15_000 });
+  await eventually(
+    async () => {
+      const products = (await call(step, "GET", "/api/products")).body as { available: number }[];
+      expect(
+        products.length > 0 && products.every((p) => p.available > 0),
+        "seed data visible",
+      ).toBe(true);
+    },
+    { timeout: 15_000 },
+  );
   return step;
 }
 
 async function call(step: RunningStep, method: string, path: string, body?: unknown) {
   const response = await fetch(step.services.web!.url + path, {
-    method, headers: { "content-type": "application/json" },
+    method,
+    headers: { "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: response.status, body: await response.json() };
 }
 
-const order = (step: RunningStep) => call(step, "POST", "/api/orders", { lines: [{ sku: "MUG-001", qty: 1 }], card: CARD });
-const statusOf = async (step: RunningStep, id: string) => (await call(step, "GET", `/api/orders/${id}`)).body.status;
+const order = (step: RunningStep) =>
+  call(step, "POST", "/api/orders", { lines: [{ sku: "MUG-001", qty: 1 }], card: CARD });
+const statusOf = async (step: RunningStep, id: string) =>
+  (await call(step, "GET", `/api/orders/${id}`)).body.status;
 
 /** Rows of one service's database whose column holds one of these order ids. */
 function rowsFor(step: RunningStep, service: string, table: string, column: string, ids: string[]) {
-  const db = new Database(join(step.services[service]!.dataDir, `${service}.db`), { readonly: true });
+  const db = new Database(join(step.services[service]!.dataDir, `${service}.db`), {
+    readonly: true,
+  });
   try {
-    return ids.flatMap((id) => db.prepare(`SELECT * FROM "${table}" WHERE "${column}" = ?`).all(id));
+    return ids.flatMap((id) =>
+      db.prepare(`SELECT * FROM "${table}" WHERE "${column}" = ?`).all(id),
+    );
   } finally {
     db.close();
   }
 }
 
 async function depth(queue: string): Promise<number> {
-  const connection = new Connection({ url: process.env.AMQP_URL ?? DEFAULT_AMQP_URL, connectionName: "test-depth" });
+  const connection = new Connection({
+    url: process.env.AMQP_URL ?? DEFAULT_AMQP_URL,
+    connectionName: "test-depth",
+  });
   try {
     return (await connection.queueDeclare({ queue, passive: true })).messageCount;
   } finally {
@@ -84,18 +106,36 @@ describe("Moving between steps 03 and 04 on one broker", () => {
     // A look at step 04: an order of its own goes all the way, so its consumers have run
     const s04 = await start(STEP_04);
     const { body: own } = await order(s04);
-    await eventually(async () => expect(await statusOf(s04, own.id)).toBe("CONFIRMED"), { timeout: 15_000 });
+    await eventually(async () => expect(await statusOf(s04, own.id)).toBe("CONFIRMED"), {
+      timeout: 15_000,
+    });
     await s04.stop();
     expect(await depth(paymentsQueue), "step 03's messages still wait in its own queue").toBe(6);
 
     // Back to step 03, every service again, payments included
     for (const service of Object.values(s03.services)) await service.start();
     for (const id of ids) {
-      await eventually(async () => expect(await statusOf(s03, id)).toBe("CONFIRMED"), { timeout: 20_000 });
+      await eventually(async () => expect(await statusOf(s03, id)).toBe("CONFIRMED"), {
+        timeout: 20_000,
+      });
     }
-    expect(rowsFor(s03, "payments", "Payment", "orderId", ids), "one charge per order").toHaveLength(3);
+    expect(
+      rowsFor(s03, "payments", "Payment", "orderId", ids),
+      "one charge per order",
+    ).toHaveLength(3);
     expect(rowsFor(s04, "payments", "Payment", "orderId", ids), "step 04 charged none").toEqual([]);
-    expect(rowsFor(s04, "inventory", "Reservation", "orderId", ids), "step 04 reserved none").toEqual([]);
-    expect(rowsFor(s04, "orders", "Event", "streamId", ids.map((id) => `order-${id}`))).toEqual([]);
+    expect(
+      rowsFor(s04, "inventory", "Reservation", "orderId", ids),
+      "step 04 reserved none",
+    ).toEqual([]);
+    expect(
+      rowsFor(
+        s04,
+        "orders",
+        "Event",
+        "streamId",
+        ids.map((id) => `order-${id}`),
+      ),
+    ).toEqual([]);
   }, 120_000);
 });

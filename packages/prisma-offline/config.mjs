@@ -4,7 +4,9 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "prisma/config";
 
-export const OFFLINE_ENGINE_PATH = fileURLToPath(new URL("./bin/schema-engine.mjs", import.meta.url));
+export const OFFLINE_ENGINE_PATH = fileURLToPath(
+  new URL("./bin/schema-engine.mjs", import.meta.url),
+);
 
 export function offlineConfig(config) {
   process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= OFFLINE_ENGINE_PATH;

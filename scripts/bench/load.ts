@@ -3,7 +3,18 @@
 // knee), and the clock on each order until it is final.
 import type { ShopUnderTest } from "../../tests/support/shop-under-test.ts";
 
-export const SKUS = ["MUG-001", "TEE-001", "CAP-001", "NTB-001", "BOT-001", "SOC-001", "STK-001", "BAG-001", "PEN-001", "UMB-001"];
+export const SKUS = [
+  "MUG-001",
+  "TEE-001",
+  "CAP-001",
+  "NTB-001",
+  "BOT-001",
+  "SOC-001",
+  "STK-001",
+  "BAG-001",
+  "PEN-001",
+  "UMB-001",
+];
 const CARD = "4242424242424242";
 const FINAL = new Set(["CONFIRMED", "REJECTED", "CANCELLED"]);
 
@@ -21,7 +32,10 @@ export function seeded(seed: number): () => number {
 
 export function seededOrders(count: number, seed = 42) {
   const random = seeded(seed);
-  return Array.from({ length: count }, () => ({ lines: [{ sku: SKUS[Math.floor(random() * SKUS.length)]!, qty: 1 + Math.floor(random() * 2) }], card: CARD }));
+  return Array.from({ length: count }, () => ({
+    lines: [{ sku: SKUS[Math.floor(random() * SKUS.length)]!, qty: 1 + Math.floor(random() * 2) }],
+    card: CARD,
+  }));
 }
 
 export interface Sent {
@@ -49,13 +63,23 @@ async function send(shop: ShopUnderTest, order: object, start: number): Promise<
     const reply = await shop.post("/api/orders", order);
     const answeredAt = performance.now() - start;
     const final = reply.status < 300 && FINAL.has(reply.body?.status);
-    return { id: reply.body?.id, status: reply.status, sentAt, answeredAt, finalAt: final ? answeredAt : undefined };
+    return {
+      id: reply.body?.id,
+      status: reply.status,
+      sentAt,
+      answeredAt,
+      finalAt: final ? answeredAt : undefined,
+    };
   } catch {
     return { status: 0, sentAt, answeredAt: performance.now() - start }; // no answer at all
   }
 }
 
-export async function closedLoop(shop: ShopUnderTest, orders: object[], concurrency: number): Promise<{ sent: Sent[]; start: number }> {
+export async function closedLoop(
+  shop: ShopUnderTest,
+  orders: object[],
+  concurrency: number,
+): Promise<{ sent: Sent[]; start: number }> {
   const start = performance.now();
   const sent: Sent[] = [];
   let next = 0;
@@ -68,7 +92,11 @@ export async function closedLoop(shop: ShopUnderTest, orders: object[], concurre
 }
 
 /** `rate` orders a second for `seconds`, on a fixed schedule that does not wait for answers. */
-export async function openLoop(shop: ShopUnderTest, orders: object[], rate: number): Promise<{ sent: Sent[]; start: number }> {
+export async function openLoop(
+  shop: ShopUnderTest,
+  orders: object[],
+  rate: number,
+): Promise<{ sent: Sent[]; start: number }> {
   const start = performance.now();
   const pending: Promise<Sent>[] = [];
   for (let i = 0; i < orders.length; i++) {
@@ -84,8 +112,15 @@ export async function openLoop(shop: ShopUnderTest, orders: object[], rate: numb
  * the newest 100 orders; older ones are asked one by one, the oldest 20 waiting each round (orders
  * finish roughly in the order they came, so these are the next to be final).
  */
-export async function untilFinal(shop: ShopUnderTest, sent: Sent[], start: number, timeoutMs = 120_000): Promise<void> {
-  const waiting = new Map(sent.filter((s) => s.id && s.finalAt === undefined && s.status < 300).map((s) => [s.id!, s]));
+export async function untilFinal(
+  shop: ShopUnderTest,
+  sent: Sent[],
+  start: number,
+  timeoutMs = 120_000,
+): Promise<void> {
+  const waiting = new Map(
+    sent.filter((s) => s.id && s.finalAt === undefined && s.status < 300).map((s) => [s.id!, s]),
+  );
   const deadline = Date.now() + timeoutMs;
   const seen = (order: { id: string; status: string }, at: number) => {
     const s = waiting.get(order.id);
@@ -95,7 +130,8 @@ export async function untilFinal(shop: ShopUnderTest, sent: Sent[], start: numbe
     }
   };
   while (waiting.size > 0) {
-    if (Date.now() > deadline) throw new Error(`${waiting.size} orders still not final after ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`${waiting.size} orders still not final after ${timeoutMs} ms`);
     const { body } = await shop.get("/api/orders");
     const now = performance.now() - start;
     for (const order of body as { id: string; status: string }[]) seen(order, now);

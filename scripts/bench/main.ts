@@ -7,12 +7,31 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, release, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { ROOT, STEPS, startShopUnderTest, type ShopUnderTest } from "../../tests/support/shop-under-test.ts";
-import { closedLoop, openLoop, prepare, round, seededOrders, summarize, untilFinal, type RunResult } from "./load.ts";
+import {
+  ROOT,
+  STEPS,
+  startShopUnderTest,
+  type ShopUnderTest,
+} from "../../tests/support/shop-under-test.ts";
+import {
+  closedLoop,
+  openLoop,
+  prepare,
+  round,
+  seededOrders,
+  summarize,
+  untilFinal,
+  type RunResult,
+} from "./load.ts";
 import { writeReport } from "./report.ts";
 
 const { values } = parseArgs({
-  options: { steps: { type: "string" }, runs: { type: "string", default: "3" }, out: { type: "string", default: join(ROOT, "docs/benchmarks") }, "report-only": { type: "boolean" } },
+  options: {
+    steps: { type: "string" },
+    runs: { type: "string", default: "3" },
+    out: { type: "string", default: join(ROOT, "docs/benchmarks") },
+    "report-only": { type: "boolean" },
+  },
 });
 if (values["report-only"]) {
   writeReport(values.out!, JSON.parse(readFileSync(join(values.out!, "results.json"), "utf8")));
@@ -66,7 +85,8 @@ async function runProfile(shop: ShopUnderTest, profile: Profile): Promise<Profil
   await untilFinal(shop, sent, start);
   const result: ProfileResult = summarize(sent);
   if (backAt !== undefined && sent.some((s) => s.status === 202)) {
-    result.finalAfterReturnMs = result.allFinalMs === null ? null : round(Math.max(0, result.allFinalMs - backAt));
+    result.finalAfterReturnMs =
+      result.allFinalMs === null ? null : round(Math.max(0, result.allFinalMs - backAt));
   }
   return result;
 }
@@ -91,7 +111,9 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 function medianOf(runs: StepResult["runs"]): StepResult["median"] {
   const profiles: Partial<Record<Profile, ProfileResult>> = {};
   for (const profile of Object.keys(LOADS) as Profile[]) {
-    const results = runs.map((r) => r.profiles[profile]).filter((r): r is ProfileResult => r !== undefined);
+    const results = runs
+      .map((r) => r.profiles[profile])
+      .filter((r): r is ProfileResult => r !== undefined);
     if (results.length === 0) continue;
     const m = {} as Record<string, number | null>;
     for (const key of Object.keys(results[0]!) as (keyof ProfileResult)[]) {
@@ -101,8 +123,12 @@ function medianOf(runs: StepResult["runs"]): StepResult["median"] {
     profiles[profile] = m as unknown as ProfileResult;
   }
   const levels = RATES.flatMap((rate) => {
-    const at = runs.map((r) => r.levels.find((l) => l.rate === rate)).filter((l): l is KneeLevel => l !== undefined);
-    return at.length === 0 ? [] : [{ rate, p99: median(at.map((l) => l.p99)), success: median(at.map((l) => l.success)) }];
+    const at = runs
+      .map((r) => r.levels.find((l) => l.rate === rate))
+      .filter((l): l is KneeLevel => l !== undefined);
+    return at.length === 0
+      ? []
+      : [{ rate, p99: median(at.map((l) => l.p99)), success: median(at.map((l) => l.success)) }];
   });
   return { profiles, knee: median(runs.map((r) => r.knee)), levels };
 }
@@ -110,12 +136,22 @@ function medianOf(runs: StepResult["runs"]): StepResult["median"] {
 function machine() {
   const rabbit = (() => {
     try {
-      return execFileSync("rabbitmqctl", ["version"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+      return execFileSync("rabbitmqctl", ["version"], {
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "ignore"],
+      }).trim();
     } catch {
       return "unknown";
     }
   })();
-  return { cpu: cpus()[0]?.model ?? "unknown", cores: cpus().length, memoryGb: round(totalmem() / 2 ** 30), os: `Linux ${release()}`, node: process.version, rabbitmq: rabbit };
+  return {
+    cpu: cpus()[0]?.model ?? "unknown",
+    cores: cpus().length,
+    memoryGb: round(totalmem() / 2 ** 30),
+    os: `Linux ${release()}`,
+    node: process.version,
+    rabbitmq: rabbit,
+  };
 }
 
 const began = Date.now();
@@ -136,7 +172,9 @@ for (const step of steps) {
         console.log(`${step} run ${run} ${profile}: ${JSON.stringify(profiles[profile])}`);
       }
       const { knee, levels } = await findKnee(shop);
-      console.log(`${step} run ${run} knee: ${knee} orders/s (${levels.map((l) => `${l.rate}/s p99 ${l.p99} ms`).join(", ")})`);
+      console.log(
+        `${step} run ${run} knee: ${knee} orders/s (${levels.map((l) => `${l.rate}/s p99 ${l.p99} ms`).join(", ")})`,
+      );
       runs.push({ profiles, knee, levels });
     }
     results.push({ step, runs, median: medianOf(runs) });
@@ -144,7 +182,16 @@ for (const step of steps) {
     await shop.stop();
   }
 }
-const report = { date: new Date().toISOString(), durationSeconds: Math.round((Date.now() - began) / 1000), runsPerStep: RUNS, machine: machine(), loads: LOADS, rates: RATES, levelSeconds: LEVEL_SECONDS, steps: results };
+const report = {
+  date: new Date().toISOString(),
+  durationSeconds: Math.round((Date.now() - began) / 1000),
+  runsPerStep: RUNS,
+  machine: machine(),
+  loads: LOADS,
+  rates: RATES,
+  levelSeconds: LEVEL_SECONDS,
+  steps: results,
+};
 mkdirSync(values.out!, { recursive: true });
 writeFileSync(join(values.out!, "results.json"), JSON.stringify(report, null, 2) + "\n");
 writeReport(values.out!, report);

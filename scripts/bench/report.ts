@@ -17,8 +17,10 @@ interface Report {
 }
 
 const PROFILES: Profile[] = ["healthy", "payments +500 ms", "payments down"];
-const ms = (v: number | null | undefined) => (v === null || v === undefined ? "–" : `${Math.round(v)} ms`);
-const pct = (v: number | null | undefined) => (v === null || v === undefined ? "–" : `${Math.round(v * 1000) / 10}%`);
+const ms = (v: number | null | undefined) =>
+  v === null || v === undefined ? "–" : `${Math.round(v)} ms`;
+const pct = (v: number | null | undefined) =>
+  v === null || v === undefined ? "–" : `${Math.round(v * 1000) / 10}%`;
 
 export interface Target {
   claim: string;
@@ -43,20 +45,29 @@ export function targets(report: Report): Target[] {
     out.push({
       claim: `${prefix}: payments down → 100% accepted, all final within 5 s of its return`,
       numbers: `${pct(down.success)} accepted; last final ${ms(down.finalAfterReturnMs)} after payments was back`,
-      met: down.success === 1 && down.finalAfterReturnMs !== null && down.finalAfterReturnMs !== undefined && down.finalAfterReturnMs <= 5_000,
+      met:
+        down.success === 1 &&
+        down.finalAfterReturnMs !== null &&
+        down.finalAfterReturnMs !== undefined &&
+        down.finalAfterReturnMs <= 5_000,
     });
   }
   const one = byStep("01");
   const three = byStep("03");
   if (one && three) {
-    out.push({ claim: "03's throughput knee ≥ 25% of 01's (same run)", numbers: `${three.knee} vs ${one.knee} orders/s (${Math.round((three.knee / Math.max(1, one.knee)) * 100)}%)`, met: three.knee >= 0.25 * one.knee });
+    out.push({
+      claim: "03's throughput knee ≥ 25% of 01's (same run)",
+      numbers: `${three.knee} vs ${one.knee} orders/s (${Math.round((three.knee / Math.max(1, one.knee)) * 100)}%)`,
+      met: three.knee >= 0.25 * one.knee,
+    });
   }
   return out;
 }
 
 export function writeReport(dir: string, report: Report): void {
   const steps = report.steps.map((s) => s.step);
-  const value = (step: StepResult, profile: Profile, key: keyof ProfileResult) => (step.median.profiles[profile]?.[key] as number | null | undefined) ?? null;
+  const value = (step: StepResult, profile: Profile, key: keyof ProfileResult) =>
+    (step.median.profiles[profile]?.[key] as number | null | undefined) ?? null;
 
   writeFileSync(
     join(dir, "acceptance-p99.svg"),
@@ -64,7 +75,10 @@ export function writeReport(dir: string, report: Report): void {
       title: "Time to accept an order, p99 (median of runs)",
       unit: "ms",
       categories: steps,
-      series: PROFILES.map((profile) => ({ name: profile, values: report.steps.map((s) => value(s, profile, "p99")) })),
+      series: PROFILES.map((profile) => ({
+        name: profile,
+        values: report.steps.map((s) => value(s, profile, "p99")),
+      })),
     }),
   );
   writeFileSync(
@@ -73,10 +87,17 @@ export function writeReport(dir: string, report: Report): void {
       title: "Orders accepted or confirmed (%)",
       unit: "%",
       categories: steps,
-      series: PROFILES.map((profile) => ({ name: profile, values: report.steps.map((s) => (value(s, profile, "success") === null ? null : value(s, profile, "success")! * 100)) })),
+      series: PROFILES.map((profile) => ({
+        name: profile,
+        values: report.steps.map((s) =>
+          value(s, profile, "success") === null ? null : value(s, profile, "success")! * 100,
+        ),
+      })),
     }),
   );
-  const reached = report.rates.filter((r) => report.steps.some((s) => s.median.levels.some((l) => l.rate === r)));
+  const reached = report.rates.filter((r) =>
+    report.steps.some((s) => s.median.levels.some((l) => l.rate === r)),
+  );
   writeFileSync(
     join(dir, "knee.svg"),
     lineChart(
@@ -84,7 +105,10 @@ export function writeReport(dir: string, report: Report): void {
         title: "p99 against offered load (dashed: 1 s)",
         unit: "p99 ms (capped at 2000)",
         categories: reached.map(String),
-        series: report.steps.map((s) => ({ name: s.step, values: reached.map((r) => s.median.levels.find((l) => l.rate === r)?.p99 ?? null) })),
+        series: report.steps.map((s) => ({
+          name: s.step,
+          values: reached.map((r) => s.median.levels.find((l) => l.rate === r)?.p99 ?? null),
+        })),
       },
       2_000,
       1_000,
@@ -97,8 +121,12 @@ export function writeReport(dir: string, report: Report): void {
       return `| ${s.step} | ${p} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${pct(r.success)} | ${ms(r.allFinalMs)} | ${r.finalAfterReturnMs === undefined ? "" : ms(r.finalAfterReturnMs)} | ${r.throughput} |`;
     }),
   );
-  const kneeRows = report.steps.map((s) => `| ${s.step} | ${s.median.knee} | ${s.runs.map((r) => r.knee).join(", ")} |`);
-  const checks = targets(report).map((t) => `| ${t.met ? "met" : "**not met**"} | ${t.claim} | ${t.numbers} |`);
+  const kneeRows = report.steps.map(
+    (s) => `| ${s.step} | ${s.median.knee} | ${s.runs.map((r) => r.knee).join(", ")} |`,
+  );
+  const checks = targets(report).map(
+    (t) => `| ${t.met ? "met" : "**not met**"} | ${t.claim} | ${t.numbers} |`,
+  );
   const m = report.machine;
   const markdown = `# Benchmarks: the same shop, four ways
 

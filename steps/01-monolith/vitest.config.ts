@@ -1,5 +1,10 @@
 import { defineProject } from "vitest/config";
 
 export default defineProject({
-  test: { name: "01-monolith", include: ["services/*/test/**/*.{test,spec}.ts"], testTimeout: 20_000, hookTimeout: 30_000 },
+  test: {
+    name: "01-monolith",
+    include: ["services/*/test/**/*.{test,spec}.ts"],
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+  },
 });

@@ -54,7 +54,11 @@ export const EXPECTED: Record<keyof typeof SCENARIOS, Row> = {
 /** The Markdown table for the root README. */
 export function expectationsTable(): string {
   const steps = ["01", "02", "03", "04"] as const;
-  const lines = [`| scenario | ${steps.map((s) => `step ${s}`).join(" | ")} |`, `|---|${steps.map(() => "---").join("|")}|`];
-  for (const [scenario, row] of Object.entries(EXPECTED)) lines.push(`| ${scenario} | ${steps.map((s) => row[s]).join(" | ")} |`);
+  const lines = [
+    `| scenario | ${steps.map((s) => `step ${s}`).join(" | ")} |`,
+    `|---|${steps.map(() => "---").join("|")}|`,
+  ];
+  for (const [scenario, row] of Object.entries(EXPECTED))
+    lines.push(`| ${scenario} | ${steps.map((s) => row[s]).join(" | ")} |`);
   return lines.join("\n");
 }

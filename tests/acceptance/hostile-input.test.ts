@@ -19,7 +19,9 @@ function sendAdmin(url: string, method: string, path: string, headers: Record<st
     const req = request({ host: hostname, port, method, path, headers }, (res) => {
       let text = "";
       res.on("data", (chunk) => (text += chunk));
-      res.on("end", () => resolve({ status: res.statusCode!, code: text ? JSON.parse(text).error?.code : undefined }));
+      res.on("end", () =>
+        resolve({ status: res.statusCode!, code: text ? JSON.parse(text).error?.code : undefined }),
+      );
     });
     req.on("error", reject);
     req.end(method === "PUT" ? JSON.stringify({ priceCents: 1 }) : undefined);
@@ -32,7 +34,8 @@ async function stateOf(shop: ShopUnderTest) {
     orders: (await shop.get("/api/orders")).body,
     products: (await shop.get("/api/products")).body,
   };
-  if (shop.stepName.startsWith("04")) state.sales = await (await fetch(`${shop.service("orders").url}/admin/sales`)).json();
+  if (shop.stepName.startsWith("04"))
+    state.sales = await (await fetch(`${shop.service("orders").url}/admin/sales`)).json();
   return state;
 }
 
@@ -47,7 +50,11 @@ for (const stepName of STEPS) {
       const seed = (await shop.get("/api/products")).body;
       // One order, placed with a key and cancelled: a key to reuse, an order not to cancel twice.
       const usedKey = `hostile-${randomUUID()}`;
-      const placed = await shop.post("/api/orders", { lines: [{ sku: "NTB-001", qty: 1 }], card: CARD }, { "Idempotency-Key": usedKey });
+      const placed = await shop.post(
+        "/api/orders",
+        { lines: [{ sku: "NTB-001", qty: 1 }], card: CARD },
+        { "Idempotency-Key": usedKey },
+      );
       expect((await shop.final(placed.body.id)).status).toBe("CONFIRMED");
       await shop.post(`/api/orders/${placed.body.id}/cancel`);
       expect((await shop.final(placed.body.id)).status).toBe("CANCELLED");
@@ -67,17 +74,28 @@ for (const stepName of STEPS) {
       const started = performance.now();
       for (const row of rows) {
         const problems = problemsWith(row, await send(web, row));
-        if (problems.length > 0) failures.push(`${row.method} ${row.path.slice(0, 60)} (${row.name}): ${problems.join("; ")}`);
+        if (problems.length > 0)
+          failures.push(
+            `${row.method} ${row.path.slice(0, 60)} (${row.name}): ${problems.join("; ")}`,
+          );
       }
       const ms = Math.round(performance.now() - started);
-      console.log(`${stepName}: ${rows.length} hostile requests in ${ms} ms, ${failures.length} answered wrongly`);
-      expect(failures, `${failures.length} of ${rows.length} hostile requests answered wrongly`).toEqual([]);
+      console.log(
+        `${stepName}: ${rows.length} hostile requests in ${ms} ms, ${failures.length} answered wrongly`,
+      );
+      expect(
+        failures,
+        `${failures.length} of ${rows.length} hostile requests answered wrongly`,
+      ).toEqual([]);
     });
 
     it("changes no order, stock or price", async () => {
       // 03/04: anything a request set off would travel by message, ahead of a probe order's own
       // messages on the same queues; once the probe is final and cancelled, it would have landed.
-      const probe = await shop.post("/api/orders", { lines: [{ sku: "NTB-001", qty: 1 }], card: CARD });
+      const probe = await shop.post("/api/orders", {
+        lines: [{ sku: "NTB-001", qty: 1 }],
+        card: CARD,
+      });
       await shop.final(probe.body.id);
       await shop.post(`/api/orders/${probe.body.id}/cancel`);
       expect((await shop.final(probe.body.id)).status).toBe("CANCELLED");
@@ -90,14 +108,23 @@ for (const stepName of STEPS) {
     });
 
     it("When another page posts to a service's own admin or chaos routes, then 403 and nothing changes", async () => {
-      const placed = await shop.post("/api/orders", { lines: [{ sku: "MUG-001", qty: 1 }], card: CARD });
+      const placed = await shop.post("/api/orders", {
+        lines: [{ sku: "MUG-001", qty: 1 }],
+        card: CARD,
+      });
       await shop.final(placed.body.id);
       const orders = (await shop.get("/api/orders")).body;
 
       for (const { name, url } of shop.services()) {
         const here = new URL(url).host;
-        expect(await sendAdmin(url, "POST", "/admin/reset", { host: here }), name).toEqual({ status: 403, code: "FORBIDDEN" });
-        expect(await sendAdmin(url, "POST", "/chaos", { host: here, ...JSON_TYPE }), name).toEqual({ status: 403, code: "FORBIDDEN" });
+        expect(await sendAdmin(url, "POST", "/admin/reset", { host: here }), name).toEqual({
+          status: 403,
+          code: "FORBIDDEN",
+        });
+        expect(await sendAdmin(url, "POST", "/chaos", { host: here, ...JSON_TYPE }), name).toEqual({
+          status: 403,
+          code: "FORBIDDEN",
+        });
       }
       expect((await shop.get("/api/orders")).body).toEqual(orders);
     });
@@ -109,9 +136,19 @@ for (const stepName of STEPS) {
       const orders = (await shop.get("/api/orders")).body;
       const refused = [
         await sendAdmin(web, "POST", "/api/admin/reset", { host: here }),
-        await sendAdmin(web, "POST", "/api/admin/reset", { host: here, origin: "http://evil.example", ...ADMIN }),
-        await sendAdmin(web, "POST", "/api/admin/reset", { host: `evil.example:${new URL(web).port}`, ...ADMIN }),
-        await sendAdmin(web, "PUT", "/api/admin/products/MUG-001/price", { host: here, ...JSON_TYPE }),
+        await sendAdmin(web, "POST", "/api/admin/reset", {
+          host: here,
+          origin: "http://evil.example",
+          ...ADMIN,
+        }),
+        await sendAdmin(web, "POST", "/api/admin/reset", {
+          host: `evil.example:${new URL(web).port}`,
+          ...ADMIN,
+        }),
+        await sendAdmin(web, "PUT", "/api/admin/products/MUG-001/price", {
+          host: here,
+          ...JSON_TYPE,
+        }),
       ];
 
       expect(refused).toEqual([
@@ -122,7 +159,11 @@ for (const stepName of STEPS) {
       ]);
       expect((await shop.get("/api/orders")).body).toEqual(orders);
       expect((await shop.get("/api/products")).body).toEqual(products);
-      const own = await sendAdmin(web, "POST", "/api/admin/reset", { host: here, origin: `http://${here}`, ...ADMIN });
+      const own = await sendAdmin(web, "POST", "/api/admin/reset", {
+        host: here,
+        origin: `http://${here}`,
+        ...ADMIN,
+      });
       expect(own).toEqual({ status: 204, code: undefined });
       expect((await shop.get("/api/orders")).body).toEqual([]);
     });

@@ -11,10 +11,15 @@ const SKU = "MUG-001";
 
 export type Scenario = (shop: ShopUnderTest) => Promise<string>;
 
-const placeOrder = (shop: ShopUnderTest, headers: Record<string, string> = {}) => shop.post("/api/orders", { lines: [{ sku: SKU, qty: 1 }], card: CARD }, headers);
+const placeOrder = (shop: ShopUnderTest, headers: Record<string, string> = {}) =>
+  shop.post("/api/orders", { lines: [{ sku: SKU, qty: 1 }], card: CARD }, headers);
 
 /** "201 CONFIRMED", "202 PENDING → CONFIRMED", or "503 PAYMENTS_UNAVAILABLE" and the like. */
-async function outcome(shop: ShopUnderTest, reply: Reply, beforeFinal: () => Promise<void> = async () => {}): Promise<string> {
+async function outcome(
+  shop: ShopUnderTest,
+  reply: Reply,
+  beforeFinal: () => Promise<void> = async () => {},
+): Promise<string> {
   if (reply.status === 202) {
     const pendingNow = (await shop.get(`/api/orders/${reply.body.id}`)).body.status;
     await beforeFinal();
@@ -38,12 +43,19 @@ const counts = async (shop: ShopUnderTest): Promise<Counts> => ({
 async function nothingKept(shop: ShopUnderTest, before: Counts): Promise<string> {
   return eventually(async () => {
     const after = await counts(shop);
-    if (after.orders !== before.orders || after.available !== before.available) throw new Error(`kept something: ${JSON.stringify({ before, after })}`);
+    if (after.orders !== before.orders || after.available !== before.available)
+      throw new Error(`kept something: ${JSON.stringify({ before, after })}`);
     return "nothing kept";
   }).catch((error: Error) => error.message);
 }
 
-async function refusedOrAccepted(shop: ShopUnderTest, before: Counts, reply: Reply, restore: () => Promise<void>, whenBack: string): Promise<string> {
+async function refusedOrAccepted(
+  shop: ShopUnderTest,
+  before: Counts,
+  reply: Reply,
+  restore: () => Promise<void>,
+  whenBack: string,
+): Promise<string> {
   if (reply.status === 202) return `${await outcome(shop, reply, restore)} ${whenBack}`.trim();
   await restore();
   return `${await outcome(shop, reply)}, ${await nothingKept(shop, before)}`;
@@ -63,16 +75,23 @@ export const SCENARIOS: Record<string, Scenario> = {
     const before = await counts(shop);
     for (const p of shop.payments()) await p.stop();
     const reply = await placeOrder(shop);
-    return refusedOrAccepted(shop, before, reply, async () => {
-      for (const p of shop.payments()) await p.start();
-    }, "after payments returns");
+    return refusedOrAccepted(
+      shop,
+      before,
+      reply,
+      async () => {
+        for (const p of shop.payments()) await p.start();
+      },
+      "after payments returns",
+    );
   },
 
   "payments slowed by 500 ms": async (shop) => {
     const healthy = await fastestOf3(shop);
     await shop.slowPayments(500);
     const slowed = await placeOrder(shop);
-    const speed = slowed.ms - healthy >= 450 ? "answer ≥ 500 ms slower" : "answer as fast as healthy";
+    const speed =
+      slowed.ms - healthy >= 450 ? "answer ≥ 500 ms slower" : "answer as fast as healthy";
     // 02: after a few timeouts the breaker opens and later orders are refused at once
     return `${await outcome(shop, slowed)}, ${speed}`;
   },
@@ -95,7 +114,9 @@ export const SCENARIOS: Record<string, Scenario> = {
   // Where there is a broker, the change is held in flight (link cut) so the order placed meanwhile
   // shows what a local copy means: it still has the old price until the change arrives.
   "price change": async (shop) => {
-    const before = (await shop.get("/api/products")).body.find((p: any) => p.sku === SKU).priceCents;
+    const before = (await shop.get("/api/products")).body.find(
+      (p: any) => p.sku === SKU,
+    ).priceCents;
     const changed = before + 100;
     shop.brokerLink?.cut();
     const put = await shop.put(`/api/admin/products/${SKU}/price`, { priceCents: changed });
@@ -105,13 +126,20 @@ export const SCENARIOS: Record<string, Scenario> = {
     const paid = (await shop.final(next.body.id)).lines[0].unitPriceCents;
     if (paid === changed) return "the next order pays the new price";
     if (paid !== before) return `the next order paid ${paid}`;
-    const later = await eventually(async () => {
-      const shown = (await shop.get("/api/products")).body.find((p: any) => p.sku === SKU).priceCents;
-      if (shown !== changed) throw new Error(`the storefront still shows ${shown}`);
-      const reply = await placeOrder(shop);
-      return (await shop.final(reply.body.id)).lines[0].unitPriceCents;
-    }, { timeout: 10_000, interval: 100 });
-    return later === changed ? "old price until the change arrives, then the new one" : `still ${later} after the change arrived`;
+    const later = await eventually(
+      async () => {
+        const shown = (await shop.get("/api/products")).body.find(
+          (p: any) => p.sku === SKU,
+        ).priceCents;
+        if (shown !== changed) throw new Error(`the storefront still shows ${shown}`);
+        const reply = await placeOrder(shop);
+        return (await shop.final(reply.body.id)).lines[0].unitPriceCents;
+      },
+      { timeout: 10_000, interval: 100 },
+    );
+    return later === changed
+      ? "old price until the change arrives, then the new one"
+      : `still ${later} after the change arrived`;
   },
 
   "an order submitted twice with one key": async (shop) => {
@@ -119,15 +147,22 @@ export const SCENARIOS: Record<string, Scenario> = {
     const key = { "Idempotency-Key": randomUUID() };
     const first = await placeOrder(shop, key);
     const second = await placeOrder(shop, key);
-    const same = first.status === second.status && first.body.id === second.body.id ? "same answer twice" : `answers differ: ${first.status} ${second.status}`;
+    const same =
+      first.status === second.status && first.body.id === second.body.id
+        ? "same answer twice"
+        : `answers differ: ${first.status} ${second.status}`;
     await shop.final(first.body.id);
     const after = await eventually(async () => {
       const now = await counts(shop);
       if (now.available === before.available) throw new Error("the stock has not moved yet");
       return now;
     });
-    const orders = after.orders - before.orders === 1 ? "one order" : `${after.orders - before.orders} orders`;
-    const stock = before.available - after.available === 1 ? "stock taken once" : `stock taken ${before.available - after.available} times`;
+    const orders =
+      after.orders - before.orders === 1 ? "one order" : `${after.orders - before.orders} orders`;
+    const stock =
+      before.available - after.available === 1
+        ? "stock taken once"
+        : `stock taken ${before.available - after.available} times`;
     return `${same}, ${orders}, ${stock}`;
   },
 };

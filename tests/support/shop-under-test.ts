@@ -4,10 +4,25 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { amqpUrlVia, brokerAddress, brokerNamespace, chaosClient, DEFAULT_AMQP_URL, eventually, loadStep, startStep, startTcpProxy, type RunningService, type RunningStep, type TcpProxy } from "@shop/kit";
+import {
+  amqpUrlVia,
+  brokerAddress,
+  brokerNamespace,
+  chaosClient,
+  DEFAULT_AMQP_URL,
+  eventually,
+  loadStep,
+  startStep,
+  startTcpProxy,
+  type RunningService,
+  type RunningStep,
+  type TcpProxy,
+} from "@shop/kit";
 
 export const ROOT = join(import.meta.dirname, "../..");
-export const STEPS = readdirSync(join(ROOT, "steps")).filter((name) => /^\d\d-/.test(name)).sort();
+export const STEPS = readdirSync(join(ROOT, "steps"))
+  .filter((name) => /^\d\d-/.test(name))
+  .sort();
 
 export interface Reply {
   status: number;
@@ -53,23 +68,43 @@ export async function startShopUnderTest(stepName: string): Promise<ShopUnderTes
   const step: RunningStep = await startStep(stepDir, { sharedEnv });
   const web = step.services.web!.url;
 
-  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> => {
+  const call = async (
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Reply> => {
     const started = performance.now();
-    const admin: Record<string, string> = path.startsWith("/api/admin") ? { "x-shop-admin": "1" } : {};
-    const response = await fetch(web + path, { method, headers: { "content-type": "application/json", ...admin, ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const admin: Record<string, string> = path.startsWith("/api/admin")
+      ? { "x-shop-admin": "1" }
+      : {};
+    const response = await fetch(web + path, {
+      method,
+      headers: { "content-type": "application/json", ...admin, ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : null, ms: performance.now() - started };
+    return {
+      status: response.status,
+      body: text ? JSON.parse(text) : null,
+      ms: performance.now() - started,
+    };
   };
-  const service = (name: string) => step.services[name] ?? fail(`${stepName} has no service ${name}`);
+  const service = (name: string) =>
+    step.services[name] ?? fail(`${stepName} has no service ${name}`);
   const payments = () => Object.values(step.services).filter((s) => s.name.startsWith("payments"));
   let restartedWithDelay = false;
   // The storefront must come to show the seed data. Not "whatever it lists first": in 03/04 the
   // copy fills in one product event at a time, so an early look sees only part of the list.
   const seedView = await seedViewOf(stepDir);
-  await eventually(async () => {
-    const now = canonical((await call("GET", "/api/products")).body);
-    if (now !== seedView) throw new Error(`the storefront does not show the seed data yet:\n${now}`);
-  }, { timeout: 15_000 });
+  await eventually(
+    async () => {
+      const now = canonical((await call("GET", "/api/products")).body);
+      if (now !== seedView)
+        throw new Error(`the storefront does not show the seed data yet:\n${now}`);
+    },
+    { timeout: 15_000 },
+  );
 
   const shop: ShopUnderTest = {
     stepName,
@@ -90,11 +125,14 @@ export async function startShopUnderTest(stepName: string): Promise<ShopUnderTes
     post: (path, body, headers) => call("POST", path, body, headers),
     put: (path, body) => call("PUT", path, body),
     final: (orderId) =>
-      eventually(async () => {
-        const { body } = await call("GET", `/api/orders/${orderId}`);
-        if (!FINAL.has(body?.status)) throw new Error(`order ${orderId} is ${body?.status}`);
-        return body;
-      }, { timeout: 15_000, interval: 50 }),
+      eventually(
+        async () => {
+          const { body } = await call("GET", `/api/orders/${orderId}`);
+          if (!FINAL.has(body?.status)) throw new Error(`order ${orderId} is ${body?.status}`);
+          return body;
+        },
+        { timeout: 15_000, interval: 50 },
+      ),
     reset: async () => {
       brokerLink?.restore();
       if (restartedWithDelay) await service("web").stop();
@@ -104,23 +142,39 @@ export async function startShopUnderTest(stepName: string): Promise<ShopUnderTes
         await chaosClient(s.url).heal();
       }
       // A breaker opened by the previous scenario stays open a few seconds: wait until an order goes through.
-      await eventually(async () => {
-        const probe = await call("POST", "/api/orders", { lines: [{ sku: "NTB-001", qty: 1 }], card: "4242424242424242" });
-        if (probe.status !== 201 && probe.status !== 202) throw new Error(`a probe order answered ${probe.status}`);
-        if (probe.status === 202) await shop.final(probe.body.id);
-      }, { timeout: 30_000, interval: 500 });
+      await eventually(
+        async () => {
+          const probe = await call("POST", "/api/orders", {
+            lines: [{ sku: "NTB-001", qty: 1 }],
+            card: "4242424242424242",
+          });
+          if (probe.status !== 201 && probe.status !== 202)
+            throw new Error(`a probe order answered ${probe.status}`);
+          if (probe.status === 202) await shop.final(probe.body.id);
+        },
+        { timeout: 30_000, interval: 500 },
+      );
       const { status } = await call("POST", "/api/admin/reset");
       if (status !== 204) throw new Error(`reset answered ${status}`);
-      await eventually(async () => {
-        const now = canonical((await call("GET", "/api/products")).body);
-        if (now !== seedView) throw new Error(`the storefront does not show the seed data yet:\n${now}\nwanted:\n${seedView}`);
-      }, { timeout: 10_000 });
+      await eventually(
+        async () => {
+          const now = canonical((await call("GET", "/api/products")).body);
+          if (now !== seedView)
+            throw new Error(
+              `the storefront does not show the seed data yet:\n${now}\nwanted:\n${seedView}`,
+            );
+        },
+        { timeout: 10_000 },
+      );
     },
     stop: async () => {
       await step.stop();
       await brokerLink?.close();
       const cleanup = join(stepDir, "messaging/cleanup.ts");
-      if (existsSync(cleanup)) await (await import(cleanup)).deleteTopology(prefix, process.env.AMQP_URL ?? DEFAULT_AMQP_URL);
+      if (existsSync(cleanup))
+        await (
+          await import(cleanup)
+        ).deleteTopology(prefix, process.env.AMQP_URL ?? DEFAULT_AMQP_URL);
     },
   };
   return shop;
@@ -139,7 +193,9 @@ async function seedViewOf(stepDir: string): Promise<string> {
 /** One line per product, in the storefront's order, whatever order its fields come in. */
 function canonical(products: unknown): string {
   if (!Array.isArray(products)) return JSON.stringify(products);
-  return products.map(({ sku, name, priceCents, available }) => `${sku} ${name} ${priceCents} ${available}`).join("\n");
+  return products
+    .map(({ sku, name, priceCents, available }) => `${sku} ${name} ${priceCents} ${available}`)
+    .join("\n");
 }
 
 function fail(message: string): never {

@@ -8,13 +8,20 @@ export type Db = PrismaClient | Prisma.TransactionClient;
 export type { PrismaClient };
 
 export function openDatabase(dataDir: string): PrismaClient {
-  return openSqlite(PrismaClient, { dataDir, file: "shop.db", migrationsDir: join(import.meta.dirname, "migrations") });
+  return openSqlite(PrismaClient, {
+    dataDir,
+    file: "shop.db",
+    migrationsDir: join(import.meta.dirname, "migrations"),
+  });
 }
 
 /**
  * Every write runs in a transaction. Prisma's SQLite adapter has one connection and queues
  * transactions one after the other, so a transaction sees no other request's half-done work.
  */
-export function inTransaction<T>(db: PrismaClient, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+export function inTransaction<T>(
+  db: PrismaClient,
+  work: (tx: Prisma.TransactionClient) => Promise<T>,
+): Promise<T> {
   return db.$transaction(work, { maxWait: 10_000, timeout: 10_000 });
 }

@@ -7,9 +7,16 @@ let products = [];
 let cart = JSON.parse(localStorage.getItem(CART_KEY) ?? "[]");
 
 async function api(path, options = {}) {
-  const response = await fetch(path, { ...options, headers: { "content-type": "application/json", ...options.headers } });
+  const response = await fetch(path, {
+    ...options,
+    headers: { "content-type": "application/json", ...options.headers },
+  });
   const body = response.status === 204 ? null : await response.json();
-  if (!response.ok) throw Object.assign(new Error(body?.error?.message ?? response.statusText), { status: response.status, body });
+  if (!response.ok)
+    throw Object.assign(new Error(body?.error?.message ?? response.statusText), {
+      status: response.status,
+      body,
+    });
   return body;
 }
 
@@ -21,13 +28,17 @@ function inPlainWords(error) {
     case "PAYMENT_DECLINED":
       return "Your card was declined. Nothing was charged; please try another card.";
     case "OUT_OF_STOCK":
-      return e.sku ? `Sorry, only ${e.available} ${name(e.sku)} left in stock.` : "Sorry, an item ran out of stock before we could reserve it.";
+      return e.sku
+        ? `Sorry, only ${e.available} ${name(e.sku)} left in stock.`
+        : "Sorry, an item ran out of stock before we could reserve it.";
     case "UNKNOWN_SKU":
       return "One of the products in your cart is no longer sold.";
     case "DEPENDENCY_UNAVAILABLE":
       return `The ${e.dependency ?? "shop"} service is not answering right now. Nothing was charged; please try again in a moment.`;
     case "INVALID_INPUT":
-      return `Please check: ${Object.entries(e.fields ?? {}).map(([field, reason]) => `${field} ${reason}`).join("; ")}.`;
+      return `Please check: ${Object.entries(e.fields ?? {})
+        .map(([field, reason]) => `${field} ${reason}`)
+        .join("; ")}.`;
     default:
       return e.message ?? "Something went wrong. Please try again.";
   }
@@ -55,7 +66,9 @@ function productCard(p) {
       <button type="button" ${p.available === 0 ? "disabled" : ""}>Add to cart</button>
     </div>`;
   li.querySelector("h3").textContent = p.name;
-  li.querySelector("button").addEventListener("click", () => addToCart(p.sku, Number(li.querySelector("input").value)));
+  li.querySelector("button").addEventListener("click", () =>
+    addToCart(p.sku, Number(li.querySelector("input").value)),
+  );
   return li;
 }
 
@@ -88,7 +101,10 @@ async function renderCart() {
     return tr;
   });
   $("#cart-lines tbody").replaceChildren(...rows);
-  const subtotal = lines.reduce((sum, l) => sum + products.find((p) => p.sku === l.sku).priceCents * l.qty, 0);
+  const subtotal = lines.reduce(
+    (sum, l) => sum + products.find((p) => p.sku === l.sku).priceCents * l.qty,
+    0,
+  );
   $("#subtotal").textContent = money(subtotal);
   $("#total").textContent = money(subtotal);
   $("#shipping").textContent = lines.length ? "calculating…" : "";
@@ -100,7 +116,9 @@ let latestQuote = 0;
 async function renderShippingQuote(lines, subtotal) {
   const mine = ++latestQuote; // a slow answer for an older cart must not overwrite a newer one
   try {
-    const quotes = await Promise.all(lines.map((l) => api(`/api/shipping/quote?sku=${encodeURIComponent(l.sku)}&qty=${l.qty}`)));
+    const quotes = await Promise.all(
+      lines.map((l) => api(`/api/shipping/quote?sku=${encodeURIComponent(l.sku)}&qty=${l.qty}`)),
+    );
     if (mine !== latestQuote) return;
     const cents = quotes.reduce((sum, q) => sum + q.cents, 0);
     const fallback = quotes.some((q) => q.source === "fallback");
@@ -131,7 +149,11 @@ async function placeOrder(event) {
   error.hidden = true;
   try {
     const body = JSON.stringify({ lines: cart, card: $("#card").value.replace(/\s+/g, "") });
-    const order = await api("/api/orders", { method: "POST", headers: { "Idempotency-Key": keyFor(body) }, body });
+    const order = await api("/api/orders", {
+      method: "POST",
+      headers: { "Idempotency-Key": keyFor(body) },
+      body,
+    });
     attempt = null;
     cart = [];
     saveCart();

@@ -14,7 +14,9 @@ async function addToCart(page: Page, productName: string, qty = 1) {
   await card.getByRole("button", { name: "Add to cart" }).click();
 }
 
-test("A shopper browses, fills the cart, sees the shipping quote and gets a CONFIRMED order", async ({ page }) => {
+test("A shopper browses, fills the cart, sees the shipping quote and gets a CONFIRMED order", async ({
+  page,
+}) => {
   await expect(page.locator(".product")).toHaveCount(10);
   await expect(page.locator(".product", { hasText: "Enamel camp mug" })).toContainText("$12.99");
 
@@ -32,7 +34,9 @@ test("A shopper browses, fills the cart, sees the shipping quote and gets a CONF
   await expect(page.locator("#order-total")).toHaveText("$71.97");
 
   await page.getByRole("link", { name: "Back to the shop" }).click();
-  await expect(page.locator(".product", { hasText: "Enamel camp mug" })).toContainText("23 in stock");
+  await expect(page.locator(".product", { hasText: "Enamel camp mug" })).toContainText(
+    "23 in stock",
+  );
   await expect(page.locator("#cart-empty")).toBeVisible();
 });
 
@@ -49,6 +53,9 @@ test("A shopper cancels a confirmed order and the stock comes back", async ({ pa
   // the stock comes back by an event: the page shows it once the gateway's copy has it
   await expect(async () => {
     await page.reload();
-    await expect(page.locator(".product", { hasText: "Compact umbrella" })).toContainText("3 in stock", { timeout: 500 });
+    await expect(page.locator(".product", { hasText: "Compact umbrella" })).toContainText(
+      "3 in stock",
+      { timeout: 500 },
+    );
   }).toPass();
 });

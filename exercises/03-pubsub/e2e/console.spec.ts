@@ -7,14 +7,19 @@ import { resetShop } from "./reset.ts";
 const CONSOLE = `http://127.0.0.1:${3100 + PORT_OFFSET}`;
 // The README's pictures come from here: `npm run screenshots` writes them to docs/screenshots;
 // a normal run keeps them with the test results.
-const SHOTS = process.env.SCREENSHOTS === "update" ? join(import.meta.dirname, "../../../docs/screenshots") : join(import.meta.dirname, "../test-results/screenshots");
+const SHOTS =
+  process.env.SCREENSHOTS === "update"
+    ? join(import.meta.dirname, "../../../docs/screenshots")
+    : join(import.meta.dirname, "../test-results/screenshots");
 
 test.beforeEach(async ({ request }) => {
   await resetShop(request);
 });
 
 test.afterEach(async ({ request }) => {
-  await request.post(`${CONSOLE}/api/services/payments/restart`, { headers: { "x-shop-admin": "1" } });
+  await request.post(`${CONSOLE}/api/services/payments/restart`, {
+    headers: { "x-shop-admin": "1" },
+  });
   await request.post(`${CONSOLE}/api/broker/restore`, { headers: { "x-shop-admin": "1" } });
 });
 
@@ -28,7 +33,10 @@ async function placeOrderInStorefront(page: Page, productName: string, screensho
   await page.getByRole("button", { name: "Place order" }).click();
 }
 
-test("Stop payments in the console, order: PENDING; restart it: CONFIRMED, with the story in the timeline", async ({ page, context }) => {
+test("Stop payments in the console, order: PENDING; restart it: CONFIRMED, with the story in the timeline", async ({
+  page,
+  context,
+}) => {
   const console = await context.newPage();
   await console.goto(CONSOLE);
   await console.getByRole("button", { name: "Stop payments" }).click();
@@ -36,22 +44,35 @@ test("Stop payments in the console, order: PENDING; restart it: CONFIRMED, with 
 
   await placeOrderInStorefront(page, "Dot-grid notebook", "storefront.png");
   await expect(page.getByTestId("order-status")).toHaveText("PENDING");
-  await expect(console.getByRole("list", { name: "message feed" })).toContainText("orders.order-placed");
+  await expect(console.getByRole("list", { name: "message feed" })).toContainText(
+    "orders.order-placed",
+  );
 
   await console.getByRole("button", { name: "Restart payments" }).click();
   await expect(console.getByTestId("state-payments")).toHaveText("up", { timeout: 15_000 });
   await expect(page.getByTestId("order-status")).toHaveText("CONFIRMED", { timeout: 15_000 });
   await page.screenshot({ path: join(SHOTS, "order.png") });
 
-  await console.getByRole("button", { name: /CONFIRMED$/ }).first().click();
+  await console
+    .getByRole("button", { name: /CONFIRMED$/ })
+    .first()
+    .click();
   const timeline = console.getByRole("table", { name: "order timeline" });
-  for (const step of ["orders.order-placed", "inventory.stock-reserved", "payments.payment-succeeded", "orders.order-confirmed"]) {
+  for (const step of [
+    "orders.order-placed",
+    "inventory.stock-reserved",
+    "payments.payment-succeeded",
+    "orders.order-confirmed",
+  ]) {
     await expect(timeline).toContainText(step);
   }
   await console.screenshot({ path: join(SHOTS, "console.png"), fullPage: true });
 });
 
-test("Cut the broker link in the console: the order waits as PENDING and goes through once it is restored", async ({ page, context }) => {
+test("Cut the broker link in the console: the order waits as PENDING and goes through once it is restored", async ({
+  page,
+  context,
+}) => {
   const console = await context.newPage();
   await console.goto(CONSOLE);
   await console.getByRole("button", { name: "Cut the link" }).click();
@@ -65,11 +86,17 @@ test("Cut the broker link in the console: the order waits as PENDING and goes th
   await expect(page.getByTestId("order-status")).toHaveText("CONFIRMED", { timeout: 20_000 });
 });
 
-test("The console links the step's AsyncAPI document: every message with its schema", async ({ page, request }) => {
+test("The console links the step's AsyncAPI document: every message with its schema", async ({
+  page,
+  request,
+}) => {
   await page.goto(CONSOLE);
   const link = page.getByRole("link", { name: "Messages (AsyncAPI)" });
   await expect(link).toBeVisible();
 
   const document = await (await request.get(`${CONSOLE}${await link.getAttribute("href")}`)).json();
-  expect(document).toMatchObject({ asyncapi: "3.1.0", components: { messages: { "orders.order-placed": { name: "orders.order-placed" } } } });
+  expect(document).toMatchObject({
+    asyncapi: "3.1.0",
+    components: { messages: { "orders.order-placed": { name: "orders.order-placed" } } },
+  });
 });

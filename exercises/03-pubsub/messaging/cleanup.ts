@@ -4,7 +4,10 @@ import { Connection } from "rabbitmq-client";
 import { DEFAULT_AMQP_URL } from "@shop/kit";
 import { declaredNames } from "./topology.ts";
 
-export async function deleteTopology(namespace: string, url = process.env.AMQP_URL ?? DEFAULT_AMQP_URL): Promise<void> {
+export async function deleteTopology(
+  namespace: string,
+  url = process.env.AMQP_URL ?? DEFAULT_AMQP_URL,
+): Promise<void> {
   if (!namespace) throw new Error("refusing to delete the un-namespaced topology");
   const connection = new Connection({ url, connectionName: "cleanup" });
   try {
@@ -16,7 +19,10 @@ export async function deleteTopology(namespace: string, url = process.env.AMQP_U
   }
 }
 
-export async function deleteQueue(queue: string, url = process.env.AMQP_URL ?? DEFAULT_AMQP_URL): Promise<void> {
+export async function deleteQueue(
+  queue: string,
+  url = process.env.AMQP_URL ?? DEFAULT_AMQP_URL,
+): Promise<void> {
   const connection = new Connection({ url, connectionName: "cleanup" });
   try {
     await connection.queueDelete({ queue });

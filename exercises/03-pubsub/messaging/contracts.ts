@@ -26,11 +26,20 @@ export const CONTRACTS = {
     requested: z.number().int().positive(),
   }),
   /** The card travels with the event so payments can charge it (a real shop: a token). */
-  "orders.order-placed": z.object({ orderId, lines: z.array(line).min(1), totalCents: cents, card: z.string().min(1) }),
+  "orders.order-placed": z.object({
+    orderId,
+    lines: z.array(line).min(1),
+    totalCents: cents,
+    card: z.string().min(1),
+  }),
   "orders.order-confirmed": z.object({ orderId, lines: z.array(line).min(1) }),
   "orders.order-rejected": z.object({ orderId, reason: rejectionReason }),
   "orders.order-cancelled": z.object({ orderId }),
-  "payments.payment-succeeded": z.object({ orderId, paymentId: z.string().min(1), amountCents: cents }),
+  "payments.payment-succeeded": z.object({
+    orderId,
+    paymentId: z.string().min(1),
+    amountCents: cents,
+  }),
   "payments.payment-declined": z.object({ orderId, reason: z.literal("PAYMENT_DECLINED") }),
   "payments.payment-refunded": z.object({ orderId }),
 } as const;
@@ -55,24 +64,30 @@ export type Message<T extends MessageType = MessageType> = {
   [K in T]: Head & { type: K; data: DataOf<K> };
 }[T];
 
-export type Read<T extends MessageType> = { ok: true; message: Message<T> } | { ok: false; error: string };
+export type Read<T extends MessageType> =
+  { ok: true; message: Message<T> } | { ok: false; error: string };
 
 /** The message in `body`, if it is one of `types` and fits its contract; else why not. */
 export function readMessage<T extends MessageType>(body: unknown, types: readonly T[]): Read<T> {
   const envelope = head.extend({ data: z.unknown() }).safeParse(body);
-  if (!envelope.success) return { ok: false, error: `not a message envelope: ${describe(envelope.error)}` };
+  if (!envelope.success)
+    return { ok: false, error: `not a message envelope: ${describe(envelope.error)}` };
   const { type, data } = envelope.data;
-  if (!isOneOf(type, types)) return { ok: false, error: `${type} is not one of ${types.join(", ")}` };
+  if (!isOneOf(type, types))
+    return { ok: false, error: `${type} is not one of ${types.join(", ")}` };
   const parsed = CONTRACTS[type].safeParse(data);
-  if (!parsed.success) return { ok: false, error: `${type} breaks its contract: ${describe(parsed.error, "data")}` };
+  if (!parsed.success)
+    return { ok: false, error: `${type} breaks its contract: ${describe(parsed.error, "data")}` };
   return { ok: true, message: { ...envelope.data, type, data: parsed.data } as Message<T> };
 }
 
-const isOneOf = <T extends string>(type: string, types: readonly T[]): type is T => types.some((t) => t === type);
+const isOneOf = <T extends string>(type: string, types: readonly T[]): type is T =>
+  types.some((t) => t === type);
 
 /** "data.orderId: Invalid input: expected string, received undefined; …" */
 function describe(error: z.ZodError, root?: string): string {
-  const where = (path: PropertyKey[]) => [root, ...path.map(String)].filter(Boolean).join(".") || "(message)";
+  const where = (path: PropertyKey[]) =>
+    [root, ...path.map(String)].filter(Boolean).join(".") || "(message)";
   return error.issues.map((issue) => `${where(issue.path)}: ${issue.message}`).join("; ");
 }
 

@@ -7,7 +7,8 @@ import { ATTEMPT_HEADER, confirmingPublisher, LAST_ERROR_HEADER } from "./broker
 import type { Envelope } from "./envelope.ts";
 import { namespaced, QUEUES, type QueueName } from "./topology.ts";
 
-const connect = () => new Connection({ url: process.env.AMQP_URL ?? DEFAULT_AMQP_URL, connectionName: "dead-letters" });
+const connect = () =>
+  new Connection({ url: process.env.AMQP_URL ?? DEFAULT_AMQP_URL, connectionName: "dead-letters" });
 
 /** How many messages wait in each queue's dead-letter queue (queues without any are left out). */
 export async function deadLetterCounts(): Promise<Record<string, number>> {
@@ -15,7 +16,10 @@ export async function deadLetterCounts(): Promise<Record<string, number>> {
   try {
     const counts: Record<string, number> = {};
     for (const queue of Object.keys(QUEUES)) {
-      const { messageCount } = await connection.queueDeclare({ queue: namespaced(`${queue}.dlq`), durable: true });
+      const { messageCount } = await connection.queueDeclare({
+        queue: namespaced(`${queue}.dlq`),
+        durable: true,
+      });
       if (messageCount > 0) counts[queue] = messageCount;
     }
     return counts;
@@ -42,10 +46,15 @@ export async function listDeadLetters(): Promise<Record<string, DeadLetter[]>> {
       const dlq = namespaced(`${queue}.dlq`);
       await channel.queueDeclare({ queue: dlq, durable: true });
       // Not acked: closing the channel puts every message back where it was.
-      for (let msg = await channel.basicGet({ queue: dlq }); msg; msg = await channel.basicGet({ queue: dlq })) {
+      for (
+        let msg = await channel.basicGet({ queue: dlq });
+        msg;
+        msg = await channel.basicGet({ queue: dlq })
+      ) {
         const error = String(msg.headers?.[LAST_ERROR_HEADER] ?? "(no error recorded)");
         // A consumer parks a message with the number of its next attempt; the broker (x-death), with this one's.
-        const attempts = Number(msg.headers?.[ATTEMPT_HEADER] ?? 1) - (msg.headers?.["x-death"] ? 0 : 1);
+        const attempts =
+          Number(msg.headers?.[ATTEMPT_HEADER] ?? 1) - (msg.headers?.["x-death"] ? 0 : 1);
         (found[queue] ??= []).push({ message: msg.body as Envelope, error, attempts });
       }
     }
@@ -68,9 +77,21 @@ export async function replayDeadLetters(queue: QueueName): Promise<Envelope[]> {
   const dlq = namespaced(`${queue}.dlq`);
   try {
     const moved: Envelope[] = [];
-    for (let msg = await channel.basicGet({ queue: dlq }); msg; msg = await channel.basicGet({ queue: dlq })) {
+    for (
+      let msg = await channel.basicGet({ queue: dlq });
+      msg;
+      msg = await channel.basicGet({ queue: dlq })
+    ) {
       const message = msg.body as Envelope;
-      await publisher.send({ routingKey: namespaced(queue), messageId: message.id, durable: true, contentType: "application/json" }, message);
+      await publisher.send(
+        {
+          routingKey: namespaced(queue),
+          messageId: message.id,
+          durable: true,
+          contentType: "application/json",
+        },
+        message,
+      );
       channel.basicAck({ deliveryTag: msg.deliveryTag });
       moved.push(message);
     }

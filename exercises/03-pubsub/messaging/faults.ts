@@ -24,7 +24,8 @@ export function messagingRoutes(): Router {
     const body = (req.body ?? {}) as Partial<typeof faults> & { failForMs?: number };
     if (typeof body.deliverTwice === "boolean") faults.deliverTwice = body.deliverTwice;
     if (typeof body.relayPaused === "boolean") faults.relayPaused = body.relayPaused;
-    if (typeof body.failForMs === "number" && body.failForMs >= 0) faults.failingUntil = Date.now() + body.failForMs;
+    if (typeof body.failForMs === "number" && body.failForMs >= 0)
+      faults.failingUntil = Date.now() + body.failForMs;
     res.json({ stats, faults });
   });
   return router;

@@ -19,8 +19,16 @@ export const QUEUES = {
   "inventory.snapshot-requested": ["inventory.snapshot-requested"],
   // One queue for payments: an order is always placed before its stock is reserved, and one
   // queue keeps that order (two queues could hand payments the reservation first).
-  "payments.order-events": ["orders.order-placed", "inventory.stock-reserved", "orders.order-cancelled"],
-  "orders.order-outcomes": ["inventory.reservation-rejected", "payments.payment-succeeded", "payments.payment-declined"],
+  "payments.order-events": [
+    "orders.order-placed",
+    "inventory.stock-reserved",
+    "orders.order-cancelled",
+  ],
+  "orders.order-outcomes": [
+    "inventory.reservation-rejected",
+    "payments.payment-succeeded",
+    "payments.payment-declined",
+  ],
   "orders.product-changed": ["catalog.product-changed"],
   // Two queues, so a cancel can come before its confirm: the shipping handlers expect it.
   "shipping.order-confirmed": ["orders.order-confirmed"],
@@ -52,7 +60,10 @@ export const currentNamespace = () => brokerNamespace(join(import.meta.dirname, 
 export const namespaced = (name: string, namespace = currentNamespace()) => `${namespace}${name}`;
 
 /** Back into the queue through the default exchange (""), whose routing keys are queue names. */
-const deadLetterTo = (queue: string) => ({ "x-dead-letter-exchange": "", "x-dead-letter-routing-key": queue });
+const deadLetterTo = (queue: string) => ({
+  "x-dead-letter-exchange": "",
+  "x-dead-letter-routing-key": queue,
+});
 
 /** One queue's declaration: its arguments, its retry queues and dlq, its bindings. */
 export function queueTopology(name: QueueName, namespace = currentNamespace()) {
@@ -73,7 +84,11 @@ export function queueTopology(name: QueueName, namespace = currentNamespace()) {
 export function topology(namespace = currentNamespace()) {
   const queues = (Object.keys(QUEUES) as QueueName[]).map((name) => queueTopology(name, namespace));
   const exchange = namespaced(EXCHANGE, namespace);
-  return { exchange, queues: queues.flatMap((q) => q.queues), bindings: queues.flatMap((q) => q.bindings) };
+  return {
+    exchange,
+    queues: queues.flatMap((q) => q.queues),
+    bindings: queues.flatMap((q) => q.bindings),
+  };
 }
 
 /** Every queue and exchange this step declares: what a test or a reset deletes. */

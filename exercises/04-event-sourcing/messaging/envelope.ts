@@ -21,7 +21,12 @@ export interface Trace {
 }
 
 /** A new message of a type of the contract, with the data that type requires. */
-export function envelope<T extends MessageType>(type: T, data: DataOf<T>, trace: Trace, version = 1): Envelope<DataOf<T>> & { type: T } {
+export function envelope<T extends MessageType>(
+  type: T,
+  data: DataOf<T>,
+  trace: Trace,
+  version = 1,
+): Envelope<DataOf<T>> & { type: T } {
   return {
     id: randomUUID(),
     type,
@@ -34,4 +39,7 @@ export function envelope<T extends MessageType>(type: T, data: DataOf<T>, trace:
 }
 
 /** The trace for messages published while handling `cause`. */
-export const causedBy = (cause: Envelope): Trace => ({ correlationId: cause.correlationId, causationId: cause.id });
+export const causedBy = (cause: Envelope): Trace => ({
+  correlationId: cause.correlationId,
+  causationId: cause.id,
+});

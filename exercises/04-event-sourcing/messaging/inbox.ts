@@ -6,7 +6,9 @@ import { stats } from "./faults.ts";
 
 export interface InboxTable {
   inboxMessage: {
-    findUnique(args: { where: { consumer_messageId: { consumer: string; messageId: string } } }): Promise<unknown>;
+    findUnique(args: {
+      where: { consumer_messageId: { consumer: string; messageId: string } };
+    }): Promise<unknown>;
     create(args: { data: { consumer: string; messageId: string } }): Promise<unknown>;
   };
 }

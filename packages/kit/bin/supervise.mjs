@@ -5,4 +5,7 @@ import { register } from "tsx/esm/api";
 register();
 const { supervise } = await import("../src/supervisor.ts");
 const offsetAt = process.argv.indexOf("--port-offset");
-await supervise({ stepDir: process.cwd(), portOffset: offsetAt > 0 ? Number(process.argv[offsetAt + 1]) : 0 });
+await supervise({
+  stepDir: process.cwd(),
+  portOffset: offsetAt > 0 ? Number(process.argv[offsetAt + 1]) : 0,
+});

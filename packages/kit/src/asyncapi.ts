@@ -29,7 +29,13 @@ function jsonSchema(schema: z.ZodType): Record<string, unknown> {
 export function asyncApiDocument(model: MessageModel) {
   const types = Object.keys(model.contracts).sort();
   const ref = (path: string) => ({ $ref: `#/${path}` });
-  const exchange = { name: model.exchange, type: "topic", durable: true, autoDelete: false, vhost: "/" };
+  const exchange = {
+    name: model.exchange,
+    type: "topic",
+    durable: true,
+    autoDelete: false,
+    vhost: "/",
+  };
 
   const messages = Object.fromEntries(
     types.map((type) => {
@@ -77,7 +83,13 @@ export function asyncApiDocument(model: MessageModel) {
     asyncapi: "3.1.0",
     info: { title: model.title, version: "1.0.0", description: model.description },
     defaultContentType: "application/json",
-    servers: { local: { host: model.host ?? "127.0.0.1:5672", protocol: "amqp", description: "RabbitMQ on this laptop" } },
+    servers: {
+      local: {
+        host: model.host ?? "127.0.0.1:5672",
+        protocol: "amqp",
+        description: "RabbitMQ on this laptop",
+      },
+    },
     channels,
     operations: Object.fromEntries([...publish, ...receive]),
     components: { messages },

@@ -30,7 +30,8 @@ export async function chaosPause(): Promise<void> {
   if (processFaults.settings.latencyMs > 0) await sleep(processFaults.settings.latencyMs);
 }
 
-export const chaosEnabled = () => process.env.SHOP_CHAOS === "1" && process.env.NODE_ENV !== "production";
+export const chaosEnabled = () =>
+  process.env.SHOP_CHAOS === "1" && process.env.NODE_ENV !== "production";
 
 /** A share as a steady pattern, not a dice roll: a rate of 0.5 hits the 1st, 3rd, 5th… request. */
 function everyNth(rate: number, n: number): boolean {
@@ -48,7 +49,9 @@ export function chaos(enabled = chaosEnabled()): Router {
 
   const loopbackOnly: RequestHandler = (req, res, next) => {
     if (LOOPBACK.has(req.socket.remoteAddress ?? "")) return next();
-    res.status(403).json({ error: { code: "FORBIDDEN", message: "chaos answers loopback callers only" } });
+    res
+      .status(403)
+      .json({ error: { code: "FORBIDDEN", message: "chaos answers loopback callers only" } });
   };
 
   router.get("/chaos", loopbackOnly, (_req, res) => {
@@ -57,7 +60,8 @@ export function chaos(enabled = chaosEnabled()): Router {
   router.post("/chaos", loopbackOnly, (req: Request, res) => {
     // one JSON body changes any of the settings; {} resets them all
     const body = (req.body ?? {}) as Partial<ChaosSettings>;
-    faults.settings = Object.keys(body).length === 0 ? { ...NONE } : { ...faults.settings, ...pick(body) };
+    faults.settings =
+      Object.keys(body).length === 0 ? { ...NONE } : { ...faults.settings, ...pick(body) };
     failCount = dropCount = 0;
     res.json({ settings: faults.settings, requests });
   });
@@ -68,7 +72,12 @@ export function chaos(enabled = chaosEnabled()): Router {
     if (faults.settings.hang) return; // never answer
     if (faults.settings.latencyMs > 0) await sleep(faults.settings.latencyMs);
     if (faults.settings.failRate > 0 && everyNth(faults.settings.failRate, ++failCount)) {
-      res.status(503).json({ error: { code: "CHAOS_FAILURE", message: "failed on purpose by the workshop's chaos switch" } });
+      res.status(503).json({
+        error: {
+          code: "CHAOS_FAILURE",
+          message: "failed on purpose by the workshop's chaos switch",
+        },
+      });
       return;
     }
     if (faults.settings.dropRate > 0 && everyNth(faults.settings.dropRate, ++dropCount)) {
@@ -85,8 +94,10 @@ export function chaos(enabled = chaosEnabled()): Router {
 function pick(body: Partial<ChaosSettings>): Partial<ChaosSettings> {
   const out: Partial<ChaosSettings> = {};
   if (typeof body.latencyMs === "number" && body.latencyMs >= 0) out.latencyMs = body.latencyMs;
-  if (typeof body.failRate === "number" && body.failRate >= 0 && body.failRate <= 1) out.failRate = body.failRate;
-  if (typeof body.dropRate === "number" && body.dropRate >= 0 && body.dropRate <= 1) out.dropRate = body.dropRate;
+  if (typeof body.failRate === "number" && body.failRate >= 0 && body.failRate <= 1)
+    out.failRate = body.failRate;
+  if (typeof body.dropRate === "number" && body.dropRate >= 0 && body.dropRate <= 1)
+    out.dropRate = body.dropRate;
   if (typeof body.hang === "boolean") out.hang = body.hang;
   return out;
 }
@@ -95,8 +106,13 @@ function pick(body: Partial<ChaosSettings>): Partial<ChaosSettings> {
 export function chaosClient(baseUrl: string) {
   const set = async (settings: Partial<ChaosSettings>) => {
     const headers = { "content-type": "application/json", ...ADMIN_HEADERS };
-    const response = await fetch(`${baseUrl}/chaos`, { method: "POST", headers, body: JSON.stringify(settings) });
-    if (!response.ok) throw new Error(`chaos at ${baseUrl} answered ${response.status}: is SHOP_CHAOS=1 set?`);
+    const response = await fetch(`${baseUrl}/chaos`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify(settings),
+    });
+    if (!response.ok)
+      throw new Error(`chaos at ${baseUrl} answered ${response.status}: is SHOP_CHAOS=1 set?`);
     return (await response.json()) as { settings: ChaosSettings; requests: number };
   };
   return {
@@ -105,6 +121,7 @@ export function chaosClient(baseUrl: string) {
     dropResponses: (rate: number) => set({ dropRate: rate }),
     stopAnswering: () => set({ hang: true }),
     heal: () => set({}),
-    requestCount: async () => ((await (await fetch(`${baseUrl}/chaos`)).json()) as { requests: number }).requests,
+    requestCount: async () =>
+      ((await (await fetch(`${baseUrl}/chaos`)).json()) as { requests: number }).requests,
   };
 }

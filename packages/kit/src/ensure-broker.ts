@@ -84,7 +84,8 @@ export async function planBroker(options: EnsureBrokerOptions = {}): Promise<Bro
     return { action: "cannot", host, port, why: "not-local", message };
   }
   const starters = await startersOn(seams, options.root ?? REPO_ROOT);
-  if (starters.length === 0) return { action: "cannot", host, port, why: "nothing-installed", message };
+  if (starters.length === 0)
+    return { action: "cannot", host, port, why: "nothing-installed", message };
   return { action: "start", host, port, starters };
 }
 
@@ -107,7 +108,11 @@ export async function ensureBroker(options: EnsureBrokerOptions = {}): Promise<B
     const cwd = options.root ?? REPO_ROOT;
     const commandTimeoutMs = options.commandTimeoutMs ?? 300_000;
     // shown: the first `docker compose up` downloads the image, which takes a while
-    const run = await seams.run(starter.path, starter.args, { cwd, timeoutMs: commandTimeoutMs, show: true });
+    const run = await seams.run(starter.path, starter.args, {
+      cwd,
+      timeoutMs: commandTimeoutMs,
+      show: true,
+    });
     if (run.code !== 0) {
       const why = run.timedOut ? `did not finish within ${commandTimeoutMs / 1000} s` : failed(run);
       failures.push(`RabbitMQ: \`${starter.command}\` ${why}.`);
@@ -141,7 +146,13 @@ async function startersOn(seams: BrokerSeams, root: string): Promise<BrokerStart
     if ((await works("compose", "version")) && (await works("info"))) {
       const command = "docker compose up -d rabbitmq";
       const args = ["compose", "up", "-d", "rabbitmq"];
-      starters.push({ by: "docker", command, path: docker, args, stop: "docker compose stop rabbitmq" });
+      starters.push({
+        by: "docker",
+        command,
+        path: docker,
+        args,
+        stop: "docker compose stop rabbitmq",
+      });
     }
   }
   const server = seams.which("rabbitmq-server");

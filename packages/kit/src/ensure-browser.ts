@@ -47,7 +47,11 @@ export const realBrowserSeams: BrowserSeams = {
     }
   },
   install: (timeoutMs) =>
-    runBounded("npx", ["playwright", "install", "chromium"], { cwd: REPO_ROOT, timeoutMs, show: true }),
+    runBounded("npx", ["playwright", "install", "chromium"], {
+      cwd: REPO_ROOT,
+      timeoutMs,
+      show: true,
+    }),
   log: (line) => console.log(line),
   warn: (line) => console.warn(line),
 };

@@ -4,7 +4,10 @@ export interface EventuallyOptions {
   interval?: number;
 }
 
-export async function eventually<T>(assertion: () => T | Promise<T>, { timeout = 5_000, interval = 25 }: EventuallyOptions = {}): Promise<T> {
+export async function eventually<T>(
+  assertion: () => T | Promise<T>,
+  { timeout = 5_000, interval = 25 }: EventuallyOptions = {},
+): Promise<T> {
   const deadline = Date.now() + timeout;
   for (;;) {
     try {
@@ -12,7 +15,9 @@ export async function eventually<T>(assertion: () => T | Promise<T>, { timeout =
     } catch (error) {
       if (Date.now() >= deadline) {
         const reason = error instanceof Error ? error.message : String(error);
-        throw new Error(`eventually: still failing after ${timeout} ms: ${reason}`, { cause: error });
+        throw new Error(`eventually: still failing after ${timeout} ms: ${reason}`, {
+          cause: error,
+        });
       }
       await new Promise((resolve) => setTimeout(resolve, interval));
     }

@@ -67,11 +67,21 @@ export function freshDataDir(prefix = "shop-"): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-export async function startProcess(spec: ServiceSpec, { startTimeoutMs = 20_000 } = {}): Promise<RunningProcess> {
+export async function startProcess(
+  spec: ServiceSpec,
+  { startTimeoutMs = 20_000 } = {},
+): Promise<RunningProcess> {
   const child = fork(spec.entry, [], {
     cwd: spec.cwd,
     execArgv: ["--import", tsx()],
-    env: { ...process.env, PORT: String(spec.port ?? 0), SHOP_CHAOS: "1", SHOP_HARNESS: "1", LOG_LEVEL: process.env.LOG_LEVEL ?? "warn", ...spec.env },
+    env: {
+      ...process.env,
+      PORT: String(spec.port ?? 0),
+      SHOP_CHAOS: "1",
+      SHOP_HARNESS: "1",
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+      ...spec.env,
+    },
     stdio: ["ignore", "pipe", "pipe", "ipc"],
   });
   let output = "";
@@ -79,7 +89,10 @@ export async function startProcess(spec: ServiceSpec, { startTimeoutMs = 20_000 
   child.stderr?.on("data", (chunk) => (output += chunk));
 
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${spec.name} did not start within ${startTimeoutMs} ms:\n${output}`)), startTimeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`${spec.name} did not start within ${startTimeoutMs} ms:\n${output}`)),
+      startTimeoutMs,
+    );
     child.on("message", (message: { type?: string; port?: number }) => {
       if (message?.type === "listening" && message.port) {
         clearTimeout(timer);
@@ -104,7 +117,11 @@ export async function startProcess(spec: ServiceSpec, { startTimeoutMs = 20_000 
 }
 
 /** SIGTERM (or `signal`), then SIGKILL after the grace period; resolves once it has exited. */
-export function stopChild(child: ChildProcess, graceMs = 5_000, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
+export function stopChild(
+  child: ChildProcess,
+  graceMs = 5_000,
+  signal: NodeJS.Signals = "SIGTERM",
+): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const killer = setTimeout(() => child.kill("SIGKILL"), graceMs);
@@ -152,12 +169,17 @@ export interface StartStepOptions {
   sharedEnv?: Record<string, string>;
 }
 
-export async function startStep(stepDir: string, { env = {}, sharedEnv = {} }: StartStepOptions = {}): Promise<RunningStep> {
+export async function startStep(
+  stepDir: string,
+  { env = {}, sharedEnv = {} }: StartStepOptions = {},
+): Promise<RunningStep> {
   const step = loadStep(stepDir);
   if (step.needsBroker) await ensureBroker(); // a test run starts one when it can, as `npm test` does
   const dataRoot = freshDataDir("shop-step-");
   const ports = await Promise.all(step.services.map(() => freePort()));
-  const urls = Object.fromEntries(step.services.map((entry, i) => [entry.name, `http://127.0.0.1:${ports[i]}`]));
+  const urls = Object.fromEntries(
+    step.services.map((entry, i) => [entry.name, `http://127.0.0.1:${ports[i]}`]),
+  );
   const services: Record<string, RunningService> = {};
   // Instances sharing one data folder start one after another: the first one migrates its database.
   const previousOnFolder = new Map<string, Promise<unknown>>();
@@ -166,34 +188,42 @@ export async function startStep(stepDir: string, { env = {}, sharedEnv = {} }: S
     const before = previousOnFolder.get(dataDir);
     const mine = (async () => {
       await before?.catch(() => undefined);
-    const spec: ServiceSpec = {
-      name: entry.name,
-      port: ports[i], // a restart comes back on the same address
-      cwd: stepDir,
-      entry: resolve(stepDir, entry.entry),
-      env: { DATA_DIR: dataDir, SHOP_STEP: stepLabel(stepDir), ...sharedEnv, ...resolveEnv(entry, urls), ...env[entry.name] },
-    };
-    let current: RunningProcess | undefined = await startProcess(spec);
-    services[entry.name] = {
-      name: entry.name,
-      url: current.url,
-      port: current.port,
-      dataDir,
-      pid: () => current?.pid,
-      output: () => current?.output() ?? "",
-      isRunning: () => current !== undefined,
-      stop: async () => {
-        await current?.stop();
-        current = undefined;
-      },
-      kill: async () => {
-        await current?.kill();
-        current = undefined;
-      },
-      start: async (extraEnv) => {
-        current ??= await startProcess(extraEnv ? { ...spec, env: { ...spec.env, ...extraEnv } } : spec);
-      },
-    };
+      const spec: ServiceSpec = {
+        name: entry.name,
+        port: ports[i], // a restart comes back on the same address
+        cwd: stepDir,
+        entry: resolve(stepDir, entry.entry),
+        env: {
+          DATA_DIR: dataDir,
+          SHOP_STEP: stepLabel(stepDir),
+          ...sharedEnv,
+          ...resolveEnv(entry, urls),
+          ...env[entry.name],
+        },
+      };
+      let current: RunningProcess | undefined = await startProcess(spec);
+      services[entry.name] = {
+        name: entry.name,
+        url: current.url,
+        port: current.port,
+        dataDir,
+        pid: () => current?.pid,
+        output: () => current?.output() ?? "",
+        isRunning: () => current !== undefined,
+        stop: async () => {
+          await current?.stop();
+          current = undefined;
+        },
+        kill: async () => {
+          await current?.kill();
+          current = undefined;
+        },
+        start: async (extraEnv) => {
+          current ??= await startProcess(
+            extraEnv ? { ...spec, env: { ...spec.env, ...extraEnv } } : spec,
+          );
+        },
+      };
     })();
     previousOnFolder.set(dataDir, mine);
     return mine;

@@ -10,7 +10,11 @@ export interface Listening {
   close(): Promise<void>;
 }
 
-export async function listen(handler: RequestListener, port = Number(process.env.PORT ?? 0), host = "127.0.0.1"): Promise<Listening> {
+export async function listen(
+  handler: RequestListener,
+  port = Number(process.env.PORT ?? 0),
+  host = "127.0.0.1",
+): Promise<Listening> {
   const server = createServer(handler);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -21,7 +21,12 @@ export function stepPlaywrightConfig({ command, port }: StepE2eOptions): Playwri
     expect: { timeout: 5_000 },
     reporter: process.env.PLAYWRIGHT_REPORTER ?? "list",
     use: { baseURL, launchOptions: chromiumLaunchOptions(), trace: "retain-on-failure" },
-    projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunchOptions() } }],
+    projects: [
+      {
+        name: "chromium",
+        use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunchOptions() },
+      },
+    ],
     webServer: {
       command,
       url: `${baseURL}/health`,

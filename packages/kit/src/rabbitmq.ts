@@ -4,13 +4,19 @@ import { connect } from "node:net";
 
 export const DEFAULT_AMQP_URL = "amqp://guest:guest@127.0.0.1:5672";
 
-export function brokerAddress(amqpUrl = process.env.AMQP_URL ?? DEFAULT_AMQP_URL): { host: string; port: number } {
+export function brokerAddress(amqpUrl = process.env.AMQP_URL ?? DEFAULT_AMQP_URL): {
+  host: string;
+  port: number;
+} {
   const url = new URL(amqpUrl);
   return { host: url.hostname, port: Number(url.port || 5672) };
 }
 
 /** The same broker URL (user, password, vhost) pointed at a local port: the way through a TCP proxy. */
-export function amqpUrlVia(port: number, amqpUrl = process.env.AMQP_URL ?? DEFAULT_AMQP_URL): string {
+export function amqpUrlVia(
+  port: number,
+  amqpUrl = process.env.AMQP_URL ?? DEFAULT_AMQP_URL,
+): string {
   const url = new URL(amqpUrl);
   url.hostname = "127.0.0.1";
   url.port = String(port);

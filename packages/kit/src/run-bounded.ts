@@ -18,7 +18,11 @@ export interface BoundedOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-export function runBounded(command: string, args: string[], options: BoundedOptions): Promise<Bounded> {
+export function runBounded(
+  command: string,
+  args: string[],
+  options: BoundedOptions,
+): Promise<Bounded> {
   return new Promise((resolve) => {
     // its own process group, so the time limit stops what it started too (npx -> playwright)
     const group = process.platform !== "win32";

@@ -13,7 +13,11 @@ const shops = new Map<string, Promise<unknown>>();
  * The shop for `key`, started by `start` the first time a file of this worker asks. Each later
  * file gets the same shop, after `handOver` (for state that a reset does not undo).
  */
-export async function sharedShop<T>(key: string, start: () => Promise<T>, handOver?: (shop: T) => Promise<void>): Promise<T> {
+export async function sharedShop<T>(
+  key: string,
+  start: () => Promise<T>,
+  handOver?: (shop: T) => Promise<void>,
+): Promise<T> {
   const existing = shops.get(key) as Promise<T> | undefined;
   if (existing) {
     const shop = await existing;
@@ -57,7 +61,7 @@ export function sharedShopsSetup(deleteTopology: (prefix: string) => Promise<voi
 /** SIGTERM to each process still alive, then waits (10 s at most) until none is left. */
 async function stopped(pids: number[]): Promise<void> {
   for (const pid of pids.filter(processIsAlive)) process.kill(pid, "SIGTERM");
-  for (const deadline = Date.now() + 10_000; pids.some(processIsAlive) && Date.now() < deadline; ) {
+  for (const deadline = Date.now() + 10_000; pids.some(processIsAlive) && Date.now() < deadline;) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

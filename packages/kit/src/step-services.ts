@@ -30,12 +30,18 @@ export function loadServices(stepDir: string): ServiceEntry[] {
 }
 
 /** Replaces `{name}` with the URL of that service; fails on a name that is not started before. */
-export function resolveEnv(entry: ServiceEntry, urls: Record<string, string>): Record<string, string> {
+export function resolveEnv(
+  entry: ServiceEntry,
+  urls: Record<string, string>,
+): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(entry.env ?? {})) {
     env[key] = value.replace(/\{([\w-]+)\}/g, (_, name: string) => {
       const url = urls[name];
-      if (!url) throw new Error(`${entry.name}: {${name}} is not started before it; order services.json so dependencies come first`);
+      if (!url)
+        throw new Error(
+          `${entry.name}: {${name}} is not started before it; order services.json so dependencies come first`,
+        );
       return url;
     });
   }

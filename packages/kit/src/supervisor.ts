@@ -9,7 +9,12 @@ import { createInterface } from "node:readline";
 import { styleText } from "node:util";
 import { brokerNamespace } from "./broker-names.ts";
 import { watchShopEvents, type MessageFeed } from "./console/feed.ts";
-import { startConsole, type ConsoleService, type ServiceState, type WorkshopConsole } from "./console/server.ts";
+import {
+  startConsole,
+  type ConsoleService,
+  type ServiceState,
+  type WorkshopConsole,
+} from "./console/server.ts";
 import { LEVELS } from "./console/timeline.ts";
 import { stopChild } from "./harness.ts";
 import { portHolder, portIsFree } from "./port-holder.ts";
@@ -23,7 +28,9 @@ import { startTcpProxy, type TcpProxy } from "./tcp-proxy.ts";
 const TSX = import.meta.resolve("tsx");
 
 const COLORS = ["cyan", "magenta", "yellow", "green", "blue", "red", "white"] as const;
-const LEVEL_RANK = Object.fromEntries(Object.entries(LEVELS).map(([rank, name]) => [name, Number(rank)]));
+const LEVEL_RANK = Object.fromEntries(
+  Object.entries(LEVELS).map(([rank, name]) => [name, Number(rank)]),
+);
 /** The console's port (plus the offset); SHOP_CONSOLE_PORT sets another one. */
 export const CONSOLE_PORT = 3100;
 /** How many of a service's last log lines to show when it dies during start-up. */
@@ -40,11 +47,13 @@ export interface SuperviseOptions {
 async function waitHealthy(url: string, child: ChildProcess, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error("it exited during start-up");
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error("it exited during start-up");
     try {
       const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(500) });
       const { pid } = (await response.json()) as { pid?: number };
-      if (pid !== undefined && pid !== child.pid) throw new Error(`another process (pid ${pid}) answers on ${url}`);
+      if (pid !== undefined && pid !== child.pid)
+        throw new Error(`another process (pid ${pid}) answers on ${url}`);
       if (response.ok) return;
     } catch (error) {
       if ((error as Error).message.startsWith("another process")) throw error;
@@ -56,7 +65,11 @@ async function waitHealthy(url: string, child: ChildProcess, timeoutMs = 30_000)
 }
 
 /** Every busy port with who holds it, and the way out; undefined when all are free. */
-async function busyPortsReport(ports: { name: string; port: number }[], label: string, offset: number) {
+async function busyPortsReport(
+  ports: { name: string; port: number }[],
+  label: string,
+  offset: number,
+) {
   const lines: string[] = [];
   const holders = new Set<string>();
   for (const { name, port } of ports) {
@@ -76,13 +89,21 @@ async function busyPortsReport(ports: { name: string; port: number }[], label: s
   ].join("\n");
 }
 
-export async function supervise({ stepDir, portOffset = 0, dataRoot = process.env.DATA_DIR ?? join(stepDir, "data") }: SuperviseOptions): Promise<void> {
+export async function supervise({
+  stepDir,
+  portOffset = 0,
+  dataRoot = process.env.DATA_DIR ?? join(stepDir, "data"),
+}: SuperviseOptions): Promise<void> {
   const step = loadStep(stepDir);
   const label = stepLabel(stepDir);
   const amqpUrl = process.env.AMQP_URL ?? DEFAULT_AMQP_URL;
   const entries = step.services;
   const consolePort = Number(process.env.SHOP_CONSOLE_PORT ?? CONSOLE_PORT + portOffset);
-  const busy = await busyPortsReport(entries.map((e) => ({ name: e.name, port: e.port + portOffset })), label, portOffset);
+  const busy = await busyPortsReport(
+    entries.map((e) => ({ name: e.name, port: e.port + portOffset })),
+    label,
+    portOffset,
+  );
   if (busy) {
     console.error(busy);
     process.exit(1);
@@ -143,7 +164,15 @@ export async function supervise({ stepDir, portOffset = 0, dataRoot = process.en
     const url = `http://127.0.0.1:${port}`;
     const dataDir = join(dataRoot, entry.data ?? entry.name);
     mkdirSync(dataDir, { recursive: true });
-    const env = { ...process.env, ...sharedEnv, PORT: String(port), DATA_DIR: dataDir, SHOP_CHAOS: "1", LOG_LEVEL: childLevel, ...resolveEnv(entry, urls) };
+    const env = {
+      ...process.env,
+      ...sharedEnv,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      SHOP_CHAOS: "1",
+      LOG_LEVEL: childLevel,
+      ...resolveEnv(entry, urls),
+    };
     const prefix = styleText(COLORS[i % COLORS.length]!, `[${entry.name.padEnd(width)}]`);
     const lastLines: string[] = [];
     let child: ChildProcess | undefined;
@@ -151,7 +180,12 @@ export async function supervise({ stepDir, portOffset = 0, dataRoot = process.en
 
     const start = async () => {
       state = "starting";
-      const current = fork(resolve(stepDir, entry.entry), [], { cwd: stepDir, execArgv: ["--import", TSX], env, stdio: ["ignore", "pipe", "pipe", "ipc"] });
+      const current = fork(resolve(stepDir, entry.entry), [], {
+        cwd: stepDir,
+        execArgv: ["--import", TSX],
+        env,
+        stdio: ["ignore", "pipe", "pipe", "ipc"],
+      });
       child = current;
       for (const stream of [current.stdout!, current.stderr!]) {
         createInterface({ input: stream }).on("line", (line) => {
@@ -167,7 +201,8 @@ export async function supervise({ stepDir, portOffset = 0, dataRoot = process.en
         if (state !== "stopped") state = "exited";
         const how = signal ?? `code ${code}`;
         // The last lines arrive after the exit event: give the pipes a moment to drain.
-        if (startingUp) setTimeout(() => failStartUp(prefix, entry.name, `it exited (${how})`, lastLines), 100);
+        if (startingUp)
+          setTimeout(() => failStartUp(prefix, entry.name, `it exited (${how})`, lastLines), 100);
         else if (!stopping) console.log(`${prefix} exited (${how}); the others keep running`);
       });
       await waitHealthy(url, current);
@@ -183,7 +218,8 @@ export async function supervise({ stepDir, portOffset = 0, dataRoot = process.en
       await start();
     } catch (error) {
       // An exit is reported by the exit handler, with the last lines; anything else here.
-      if (child?.exitCode === null && child.signalCode === null) failStartUp(prefix, entry.name, (error as Error).message, lastLines);
+      if (child?.exitCode === null && child.signalCode === null)
+        failStartUp(prefix, entry.name, (error as Error).message, lastLines);
       return;
     }
     urls[entry.name] = url;
@@ -195,15 +231,29 @@ export async function supervise({ stepDir, portOffset = 0, dataRoot = process.en
     const asyncApi = join(stepDir, "messaging/asyncapi.json");
     const asyncApiFile = existsSync(asyncApi) ? asyncApi : undefined;
     const storefrontUrl = urls.web;
-    workshopConsole = await startConsole({ port: consolePort, step: label, storefrontUrl, services, brokerLink, feed, asyncApiFile });
+    workshopConsole = await startConsole({
+      port: consolePort,
+      step: label,
+      storefrontUrl,
+      services,
+      brokerLink,
+      feed,
+      asyncApiFile,
+    });
   } catch (error) {
-    console.warn(`The workshop console could not listen on port ${consolePort} (${(error as Error).message}); the shop runs without it.`);
+    console.warn(
+      `The workshop console could not listen on port ${consolePort} (${(error as Error).message}); the shop runs without it.`,
+    );
   }
 
   console.log("\nAll services are up (fault switches on: SHOP_CHAOS=1):");
   for (const entry of entries) console.log(`  ${entry.name.padEnd(width)}  ${urls[entry.name]}`);
-  if (step.needsBroker) console.log(`  broker names: ${namespace}* (this step's own exchange and queues)`);
+  if (step.needsBroker)
+    console.log(`  broker names: ${namespace}* (this step's own exchange and queues)`);
   const web = entries.find((e) => e.name === "web");
-  if (web) console.log(`\nStorefront: http://localhost:${web.port + portOffset}   (Ctrl-C stops everything)`);
+  if (web)
+    console.log(
+      `\nStorefront: http://localhost:${web.port + portOffset}   (Ctrl-C stops everything)`,
+    );
   if (workshopConsole) console.log(`Console:    ${workshopConsole.url}`);
 }

@@ -22,16 +22,22 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 /** node:http, not fetch: fetch would not let a test send another Host. */
-function post(path: string, headers: Record<string, string>): Promise<{ status: number; body: any }> {
+function post(
+  path: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: any }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: "127.0.0.1", port: server.port, method: "POST", path, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () => {
-        const text = Buffer.concat(chunks).toString();
-        resolve({ status: res.statusCode!, body: text ? JSON.parse(text) : null });
-      });
-    });
+    const req = request(
+      { host: "127.0.0.1", port: server.port, method: "POST", path, headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => {
+          const text = Buffer.concat(chunks).toString();
+          resolve({ status: res.statusCode!, body: text ? JSON.parse(text) : null });
+        });
+      },
+    );
     req.on("error", reject);
     req.end();
   });
@@ -45,16 +51,33 @@ describe("adminGuard", () => {
 
     const reply = await post("/api/admin/reset", { host: local() });
 
-    expect(reply).toEqual({ status: 403, body: { error: { code: "FORBIDDEN", message: "Admin routes need the header x-shop-admin: 1" } } });
+    expect(reply).toEqual({
+      status: 403,
+      body: {
+        error: { code: "FORBIDDEN", message: "Admin routes need the header x-shop-admin: 1" },
+      },
+    });
     expect(resets).toBe(before);
   });
 
   it("When it comes from another site's origin, even with the header, then 403, and nothing is reset", async () => {
     const before = resets;
 
-    const foreign = await post("/api/admin/reset", { host: local(), origin: "http://evil.example", ...ADMIN_HEADERS });
-    const sandboxed = await post("/api/admin/reset", { host: local(), origin: "null", ...ADMIN_HEADERS });
-    const otherPort = await post("/api/admin/reset", { host: local(), origin: "http://127.0.0.1:1", ...ADMIN_HEADERS });
+    const foreign = await post("/api/admin/reset", {
+      host: local(),
+      origin: "http://evil.example",
+      ...ADMIN_HEADERS,
+    });
+    const sandboxed = await post("/api/admin/reset", {
+      host: local(),
+      origin: "null",
+      ...ADMIN_HEADERS,
+    });
+    const otherPort = await post("/api/admin/reset", {
+      host: local(),
+      origin: "http://127.0.0.1:1",
+      ...ADMIN_HEADERS,
+    });
 
     expect([foreign, sandboxed, otherPort].map((r) => [r.status, r.body.error.code])).toEqual([
       [403, "FORBIDDEN"],
@@ -75,8 +98,12 @@ describe("adminGuard", () => {
       post("/api/admin/reset", { ...ADMIN_HEADERS, host: `127.0.0.1.evil.example:${server.port}` }),
     ]);
 
-    expect(replies.map((r) => [r.status, r.body.error.code])).toEqual(Array(4).fill([421, "MISDIRECTED_REQUEST"]));
-    expect(replies[0]!.body.error.message).toBe(`Admin routes answer to localhost:${server.port} only, not to Host evil.example:${server.port}`);
+    expect(replies.map((r) => [r.status, r.body.error.code])).toEqual(
+      Array(4).fill([421, "MISDIRECTED_REQUEST"]),
+    );
+    expect(replies[0]!.body.error.message).toBe(
+      `Admin routes answer to localhost:${server.port} only, not to Host evil.example:${server.port}`,
+    );
     expect(resets).toBe(before);
   });
 
@@ -85,7 +112,11 @@ describe("adminGuard", () => {
 
     const replies = await Promise.all([
       post("/api/admin/reset", { host: local(), ...ADMIN_HEADERS }),
-      post("/api/admin/reset", { host: `localhost:${server.port}`, origin: `http://localhost:${server.port}`, ...ADMIN_HEADERS }),
+      post("/api/admin/reset", {
+        host: `localhost:${server.port}`,
+        origin: `http://localhost:${server.port}`,
+        ...ADMIN_HEADERS,
+      }),
       post("/api/admin/reset", { host: `[::1]:${server.port}`, ...ADMIN_HEADERS }),
     ]);
 

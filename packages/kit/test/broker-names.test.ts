@@ -15,6 +15,8 @@ describe("A step's prefix on the broker", () => {
   it("When SHOP_NAMESPACE is set (a test run), then it goes in front and the steps still differ", () => {
     const env = { SHOP_NAMESPACE: "test-1a2b." };
     expect(brokerNamespace("/repo/steps/03-pubsub", env)).toBe("test-1a2b.03-pubsub.");
-    expect(brokerNamespace("/repo/steps/04-event-sourcing", env)).toBe("test-1a2b.04-event-sourcing.");
+    expect(brokerNamespace("/repo/steps/04-event-sourcing", env)).toBe(
+      "test-1a2b.04-event-sourcing.",
+    );
   });
 });

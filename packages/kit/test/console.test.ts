@@ -20,17 +20,25 @@ describe("The workshop console", () => {
   let consolePort: number;
   /** As the console page calls it: its actions with the admin header. */
   const api = async (method: string, path: string) => {
-    const response = await fetch(consoleUrl + path, { method, headers: method === "POST" ? ADMIN_HEADERS : {} });
+    const response = await fetch(consoleUrl + path, {
+      method,
+      headers: method === "POST" ? ADMIN_HEADERS : {},
+    });
     return { status: response.status, body: await response.json() };
   };
   /** node:http, so that a test can send the Host and Origin another page's browser would. */
   const rawPost = (path: string, headers: Record<string, string>) =>
     new Promise<{ status: number; code: string }>((resolve, reject) => {
-      const req = request({ host: "127.0.0.1", port: consolePort, method: "POST", path, headers }, (res) => {
-        let text = "";
-        res.on("data", (chunk) => (text += chunk));
-        res.on("end", () => resolve({ status: res.statusCode!, code: JSON.parse(text).error?.code }));
-      });
+      const req = request(
+        { host: "127.0.0.1", port: consolePort, method: "POST", path, headers },
+        (res) => {
+          let text = "";
+          res.on("data", (chunk) => (text += chunk));
+          res.on("end", () =>
+            resolve({ status: res.statusCode!, code: JSON.parse(text).error?.code }),
+          );
+        },
+      );
       req.on("error", reject);
       req.end();
     });
@@ -41,12 +49,30 @@ describe("The workshop console", () => {
     consolePort = await unusedPort();
     consoleUrl = `http://127.0.0.1:${consolePort}`;
     mkdirSync(join(stepDir, "messaging"));
-    writeFileSync(join(stepDir, "messaging/asyncapi.json"), JSON.stringify({ asyncapi: "3.1.0", info: { title: "a step's messages" } }));
-    writeFileSync(join(stepDir, "services.json"), JSON.stringify({ services: [{ name: "alpha", entry: service, port: alpha }, { name: "orders", entry: stuckOrders, port: await unusedPort() }] }));
-    child = spawn(process.execPath, [supervise], { cwd: stepDir, env: { ...process.env, SHOP_CONSOLE_PORT: String(consolePort) }, stdio: ["ignore", "pipe", "pipe"] });
+    writeFileSync(
+      join(stepDir, "messaging/asyncapi.json"),
+      JSON.stringify({ asyncapi: "3.1.0", info: { title: "a step's messages" } }),
+    );
+    writeFileSync(
+      join(stepDir, "services.json"),
+      JSON.stringify({
+        services: [
+          { name: "alpha", entry: service, port: alpha },
+          { name: "orders", entry: stuckOrders, port: await unusedPort() },
+        ],
+      }),
+    );
+    child = spawn(process.execPath, [supervise], {
+      cwd: stepDir,
+      env: { ...process.env, SHOP_CONSOLE_PORT: String(consolePort) },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     child.stdout!.on("data", (d) => (output += d));
-    await eventually(() => expect(output).toContain(`Console:    http://localhost:${consolePort}`), { timeout: 20_000 });
+    await eventually(
+      () => expect(output).toContain(`Console:    http://localhost:${consolePort}`),
+      { timeout: 20_000 },
+    );
   }, 30_000);
 
   afterAll(async () => {
@@ -56,28 +82,45 @@ describe("The workshop console", () => {
   });
 
   it("When orders reports an order stuck PENDING, then the console lists it; when orders is stopped, the list is empty", async () => {
-    expect((await api("GET", "/api/stuck-orders")).body.orders).toEqual([expect.objectContaining({ id: "stuck-1", pendingForMs: 90_000 })]);
+    expect((await api("GET", "/api/stuck-orders")).body.orders).toEqual([
+      expect.objectContaining({ id: "stuck-1", pendingForMs: 90_000 }),
+    ]);
     await api("POST", "/api/services/orders/stop");
     expect((await api("GET", "/api/stuck-orders")).body).toEqual({ orders: [] });
   });
 
   it("When the step has an AsyncAPI document, then the console serves it and its state says so, for the page to link", async () => {
     expect((await api("GET", "/api/state")).body).toMatchObject({ asyncApi: true });
-    expect(await api("GET", "/asyncapi.json")).toEqual({ status: 200, body: { asyncapi: "3.1.0", info: { title: "a step's messages" } } });
+    expect(await api("GET", "/asyncapi.json")).toEqual({
+      status: 200,
+      body: { asyncapi: "3.1.0", info: { title: "a step's messages" } },
+    });
   });
 
   it("Given a running step, when the page is opened, then it lists each service as up, with no broker link", async () => {
     expect(await (await fetch(consoleUrl)).text()).toContain("Workshop console");
     const { body } = await api("GET", "/api/state");
-    expect(body.services[0]).toEqual(expect.objectContaining({ name: "alpha", state: "up", faults: { latencyMs: 0, failRate: 0, dropRate: 0, hang: false } }));
+    expect(body.services[0]).toEqual(
+      expect.objectContaining({
+        name: "alpha",
+        state: "up",
+        faults: { latencyMs: 0, failRate: 0, dropRate: 0, hang: false },
+      }),
+    );
     expect(body.brokerLink).toBeNull();
   });
 
   it("When Stop is clicked, then the process is gone; when Restart is clicked, then it answers again on the same port", async () => {
-    expect((await api("POST", "/api/services/alpha/stop")).body).toEqual({ name: "alpha", state: "stopped" });
+    expect((await api("POST", "/api/services/alpha/stop")).body).toEqual({
+      name: "alpha",
+      state: "stopped",
+    });
     expect(await answers(alpha)).toBe(false);
 
-    expect((await api("POST", "/api/services/alpha/restart")).body).toEqual({ name: "alpha", state: "up" });
+    expect((await api("POST", "/api/services/alpha/restart")).body).toEqual({
+      name: "alpha",
+      state: "up",
+    });
     expect(await answers(alpha)).toBe(true);
   });
 
@@ -89,10 +132,18 @@ describe("The workshop console", () => {
   });
 
   it("When asked for an unknown service or action, then it answers 404 or 400 naming the field, and changes nothing", async () => {
-    expect(await api("POST", "/api/services/nope/stop")).toEqual({ status: 404, body: { error: { code: "NOT_FOUND", message: "No service nope in this step" } } });
+    expect(await api("POST", "/api/services/nope/stop")).toEqual({
+      status: 404,
+      body: { error: { code: "NOT_FOUND", message: "No service nope in this step" } },
+    });
     const bad = await api("POST", "/api/services/alpha/explode");
     expect(bad.status).toBe(400);
-    expect(bad.body.error).toEqual(expect.objectContaining({ code: "INVALID_INPUT", fields: { action: "must be one of stop, restart, slow, fail, heal" } }));
+    expect(bad.body.error).toEqual(
+      expect.objectContaining({
+        code: "INVALID_INPUT",
+        fields: { action: "must be one of stop, restart, slow, fail, heal" },
+      }),
+    );
     expect((await api("POST", "/api/broker/cut")).status).toBe(404);
     expect((await api("GET", "/api/state")).body.services[0].state).toBe("up");
   });
@@ -102,8 +153,15 @@ describe("The workshop console", () => {
 
     const refused = [
       await rawPost("/api/services/alpha/stop", { host: here }),
-      await rawPost("/api/services/alpha/stop", { host: here, origin: "http://evil.example", ...ADMIN_HEADERS }),
-      await rawPost("/api/services/alpha/stop", { host: `evil.example:${consolePort}`, ...ADMIN_HEADERS }),
+      await rawPost("/api/services/alpha/stop", {
+        host: here,
+        origin: "http://evil.example",
+        ...ADMIN_HEADERS,
+      }),
+      await rawPost("/api/services/alpha/stop", {
+        host: `evil.example:${consolePort}`,
+        ...ADMIN_HEADERS,
+      }),
       await rawPost("/api/broker/cut", { host: here }),
     ];
 
@@ -116,6 +174,12 @@ describe("The workshop console", () => {
     expect((await api("GET", "/api/state")).body.services[0].state).toBe("up");
     expect(await answers(alpha)).toBe(true);
     // the page itself, on its own origin with the header: the action is done
-    expect(await rawPost("/api/services/alpha/heal", { host: `localhost:${consolePort}`, origin: `http://localhost:${consolePort}`, ...ADMIN_HEADERS })).toEqual({ status: 200, code: undefined });
+    expect(
+      await rawPost("/api/services/alpha/heal", {
+        host: `localhost:${consolePort}`,
+        origin: `http://localhost:${consolePort}`,
+        ...ADMIN_HEADERS,
+      }),
+    ).toEqual({ status: 200, code: undefined });
   });
 });

@@ -8,7 +8,8 @@ import { ensureBroker, planBroker, type BrokerSeams } from "../src/index.ts";
 import { unusedPort } from "./free-port.ts";
 
 const LOCAL = "amqp://guest:guest@127.0.0.1:5672";
-const TODAY = "RabbitMQ is not reachable at 127.0.0.1:5672. Start one with `docker compose up -d rabbitmq`";
+const TODAY =
+  "RabbitMQ is not reachable at 127.0.0.1:5672. Start one with `docker compose up -d rabbitmq`";
 
 interface Machine {
   up?: boolean;
@@ -30,7 +31,8 @@ function machine({ up = false, installed = [], dockerRuns = true, start = "opens
     run: async (path, args) => {
       const line = [basename(path), ...args].join(" ");
       ran.push(line);
-      const starting = line === "docker compose up -d rabbitmq" || line === "rabbitmq-server -detached";
+      const starting =
+        line === "docker compose up -d rabbitmq" || line === "rabbitmq-server -detached";
       if (!starting) return { code: dockerRuns ? 0 : 1, timedOut: false, output: "" };
       if (start === "fails") return { code: 1, timedOut: false, output: "boom\nport 5672 taken" };
       clock += 3_000;
@@ -70,7 +72,11 @@ describe("ensureBroker: a broker for steps 03 and 04", () => {
 
     const ready = await ensureBroker(m.options);
 
-    expect(m.ran).toEqual(["docker compose version", "docker info", "docker compose up -d rabbitmq"]);
+    expect(m.ran).toEqual([
+      "docker compose version",
+      "docker info",
+      "docker compose up -d rabbitmq",
+    ]);
     expect(ready.started).toMatchObject({ by: "docker", stop: "docker compose stop rabbitmq" });
   });
 
@@ -91,10 +97,15 @@ describe("ensureBroker: a broker for steps 03 and 04", () => {
   });
 
   it("When AMQP_URL names another address, then it never starts one, whatever is installed", async () => {
-    for (const amqpUrl of ["amqp://guest:guest@rabbit.example:5672", "amqp://guest:guest@127.0.0.1:5673"]) {
+    for (const amqpUrl of [
+      "amqp://guest:guest@rabbit.example:5672",
+      "amqp://guest:guest@127.0.0.1:5673",
+    ]) {
       const m = machine({ installed: ["docker", "rabbitmq-server"] });
 
-      await expect(ensureBroker({ ...m.options, amqpUrl })).rejects.toThrow("RabbitMQ is not reachable at");
+      await expect(ensureBroker({ ...m.options, amqpUrl })).rejects.toThrow(
+        "RabbitMQ is not reachable at",
+      );
       expect(m.ran).toEqual([]);
     }
   });
@@ -124,7 +135,10 @@ describe("ensureBroker: a broker for steps 03 and 04", () => {
 
     const plan = await planBroker(m.options);
 
-    expect(plan).toMatchObject({ action: "start", starters: [{ command: "rabbitmq-server -detached" }] });
+    expect(plan).toMatchObject({
+      action: "start",
+      starters: [{ command: "rabbitmq-server -detached" }],
+    });
     expect(m.ran).toEqual([]);
   });
 });

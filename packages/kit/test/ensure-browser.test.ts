@@ -20,7 +20,8 @@ function machine({ system, playwright, download = "works" }: Machine = {}) {
     install: async (timeoutMs) => {
       installs.push(timeoutMs);
       if (download === "hangs") return { code: null, timedOut: true, output: "" };
-      const offline = "Downloading…\nError: getaddrinfo ENOTFOUND cdn\n    at GetAddrInfoReqWrap\nFailed\n";
+      const offline =
+        "Downloading…\nError: getaddrinfo ENOTFOUND cdn\n    at GetAddrInfoReqWrap\nFailed\n";
       if (download === "fails") return { code: 1, timedOut: false, output: offline };
       playwright = "/cache/ms-playwright/chromium/chrome";
       return { code: 0, timedOut: false, output: "" };
@@ -28,7 +29,12 @@ function machine({ system, playwright, download = "works" }: Machine = {}) {
     log: (line) => log.push(line),
     warn: (line) => warnings.push(line),
   };
-  return { installs, log, warnings, run: (env: NodeJS.ProcessEnv = {}) => ensureBrowser({ env, seams }) };
+  return {
+    installs,
+    log,
+    warnings,
+    run: (env: NodeJS.ProcessEnv = {}) => ensureBrowser({ env, seams }),
+  };
 }
 
 describe("ensureBrowser: a Chromium for the browser specs after npm install", () => {
@@ -53,7 +59,9 @@ describe("ensureBrowser: a Chromium for the browser specs after npm install", ()
     expect(await m.run()).toBe("installed");
     expect(m.installs).toEqual([300_000]);
     const chrome = "/cache/ms-playwright/chromium/chrome";
-    expect(m.log.at(-1)).toBe(`browser: using Playwright's Chromium at ${chrome} for the Playwright specs`);
+    expect(m.log.at(-1)).toBe(
+      `browser: using Playwright's Chromium at ${chrome} for the Playwright specs`,
+    );
     expect(m.warnings).toEqual([]);
   });
 
@@ -62,7 +70,9 @@ describe("ensureBrowser: a Chromium for the browser specs after npm install", ()
 
     expect(await m.run()).toBe("failed");
     expect(m.warnings).toHaveLength(1);
-    expect(m.warnings[0]).toContain("could not download Chromium (it failed: Error: getaddrinfo ENOTFOUND");
+    expect(m.warnings[0]).toContain(
+      "could not download Chromium (it failed: Error: getaddrinfo ENOTFOUND",
+    );
     expect(m.warnings[0]).toContain(
       "Fix: npx playwright install chromium once online (behind a proxy, set HTTPS_PROXY first)",
     );
@@ -81,6 +91,8 @@ describe("ensureBrowser: a Chromium for the browser specs after npm install", ()
     expect(await m.run({ PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1" })).toBe("skipped");
     expect(m.installs).toEqual([]);
     expect(m.warnings).toHaveLength(1);
-    expect(m.warnings[0]).toContain("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD is set, so none is downloaded");
+    expect(m.warnings[0]).toContain(
+      "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD is set, so none is downloaded",
+    );
   });
 });

@@ -14,6 +14,8 @@ describe("eventually", () => {
   });
 
   it("When the condition never holds, then it fails after the timeout with the last reason", async () => {
-    await expect(eventually(() => expect(1).toBe(2), { timeout: 100 })).rejects.toThrow(/still failing after 100 ms: .*expected 1 to be 2/);
+    await expect(eventually(() => expect(1).toBe(2), { timeout: 100 })).rejects.toThrow(
+      /still failing after 100 ms: .*expected 1 to be 2/,
+    );
   });
 });

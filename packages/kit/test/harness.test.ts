@@ -38,7 +38,11 @@ describe("startProcess", () => {
 
   it("When the entry crashes before listening, then start fails with its output", async () => {
     await expect(
-      startProcess({ name: "broken", cwd: import.meta.dirname, entry: join(import.meta.dirname, "fixtures/does-not-exist.ts") }),
+      startProcess({
+        name: "broken",
+        cwd: import.meta.dirname,
+        entry: join(import.meta.dirname, "fixtures/does-not-exist.ts"),
+      }),
     ).rejects.toThrow(/broken exited with code 1 before listening/);
   });
 });
@@ -46,12 +50,20 @@ describe("startProcess", () => {
 describe("startStep", () => {
   it("When the step needs RabbitMQ and none is reachable, then it fails at once saying how to start one", async () => {
     const stepDir = mkdtempSync(join(tmpdir(), "step-"));
-    writeFileSync(join(stepDir, "services.json"), JSON.stringify({ needsBroker: true, services: [{ name: "echo", entry: "fixtures/none.ts", port: 1 }] }));
+    writeFileSync(
+      join(stepDir, "services.json"),
+      JSON.stringify({
+        needsBroker: true,
+        services: [{ name: "echo", entry: "fixtures/none.ts", port: 1 }],
+      }),
+    );
     const port = await unusedPort();
     const saved = process.env.AMQP_URL;
     process.env.AMQP_URL = `amqp://guest:guest@127.0.0.1:${port}`;
     try {
-      await expect(startStep(stepDir)).rejects.toThrow(`RabbitMQ is not reachable at 127.0.0.1:${port}`);
+      await expect(startStep(stepDir)).rejects.toThrow(
+        `RabbitMQ is not reachable at 127.0.0.1:${port}`,
+      );
     } finally {
       if (saved === undefined) delete process.env.AMQP_URL;
       else process.env.AMQP_URL = saved;

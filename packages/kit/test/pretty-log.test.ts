@@ -7,8 +7,13 @@ const at = Date.parse("2026-12-01T10:00:00.123Z");
 describe("A log line in the supervisor's terminal", () => {
   it("When a handler failed, then the line shows the message type, the attempt and the error", () => {
     const line = JSON.stringify({
-      level: 40, time: at, msg: "handler failed; will retry", correlationId: "abcdef123456",
-      type: "inventory.stock-reserved", queue: "03-pubsub.payments.order-events", attempt: 2,
+      level: 40,
+      time: at,
+      msg: "handler failed; will retry",
+      correlationId: "abcdef123456",
+      type: "inventory.stock-reserved",
+      queue: "03-pubsub.payments.order-events",
+      attempt: 2,
       err: "No pending charge for order 42 yet",
     });
 
@@ -22,12 +27,20 @@ describe("A log line in the supervisor's terminal", () => {
   });
 
   it("When pino serialised an Error, then its message is shown", () => {
-    const line = JSON.stringify({ level: 50, time: at, msg: "request failed", err: { type: "Error", message: "disk full", stack: "…" } });
+    const line = JSON.stringify({
+      level: 50,
+      time: at,
+      msg: "request failed",
+      err: { type: "Error", message: "disk full", stack: "…" },
+    });
 
     expect(prettyLogLine(line).text).toBe('10:00:00.123 error request failed error="disk full"');
   });
 
   it("When the line is not JSON (a stack trace), then it is shown as it is, as an error", () => {
-    expect(prettyLogLine("    at main (file.ts:1:1)")).toEqual({ text: "    at main (file.ts:1:1)", level: 50 });
+    expect(prettyLogLine("    at main (file.ts:1:1)")).toEqual({
+      text: "    at main (file.ts:1:1)",
+      level: 50,
+    });
   });
 });

@@ -11,6 +11,8 @@ describe("RabbitMQ reachability check", () => {
   });
 
   it("When the machine's broker listens on 127.0.0.1:5672, then it resolves", async () => {
-    await expect(assertBrokerReachable("amqp://guest:guest@127.0.0.1:5672")).resolves.toBeUndefined();
+    await expect(
+      assertBrokerReachable("amqp://guest:guest@127.0.0.1:5672"),
+    ).resolves.toBeUndefined();
   });
 });

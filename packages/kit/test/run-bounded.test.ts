@@ -5,7 +5,10 @@ import { runBounded } from "../src/run-bounded.ts";
 
 describe("runBounded", () => {
   it("When the command ends, then its code and output come back", async () => {
-    const run = await runBounded("sh", ["-c", "echo hello; exit 3"], { cwd: "/", timeoutMs: 5_000 });
+    const run = await runBounded("sh", ["-c", "echo hello; exit 3"], {
+      cwd: "/",
+      timeoutMs: 5_000,
+    });
 
     expect(run).toEqual({ code: 3, timedOut: false, output: "hello\n" });
   });
@@ -20,7 +23,10 @@ describe("runBounded", () => {
 
   it("When the command leaves a child holding its output, then it returns soon after its exit", async () => {
     const started = Date.now();
-    const run = await runBounded("sh", ["-c", "sleep 3 & echo detached"], { cwd: "/", timeoutMs: 10_000 });
+    const run = await runBounded("sh", ["-c", "sleep 3 & echo detached"], {
+      cwd: "/",
+      timeoutMs: 10_000,
+    });
 
     expect(run).toMatchObject({ code: 0, timedOut: false, output: "detached\n" });
     expect(Date.now() - started).toBeLessThan(2_000);

@@ -9,8 +9,12 @@ const bin = (name: string) => join(import.meta.dirname, "../bin", name);
 
 function run(script: string, env: NodeJS.ProcessEnv): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin(script)], { env: { ...process.env, ...env } }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code) : 0, out: stdout + stderr }),
+    execFile(
+      process.execPath,
+      [bin(script)],
+      { env: { ...process.env, ...env } },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? Number(error.code) : 0, out: stdout + stderr }),
     );
   });
 }
@@ -30,6 +34,8 @@ describe("the setup scripts", () => {
     const { code, out } = await run("ensure-broker.mjs", { AMQP_URL });
 
     expect(code).toBe(1);
-    expect(out).toContain(`RabbitMQ is not reachable at 127.0.0.1:${port}. Start one with \`docker compose`);
+    expect(out).toContain(
+      `RabbitMQ is not reachable at 127.0.0.1:${port}. Start one with \`docker compose`,
+    );
   });
 });

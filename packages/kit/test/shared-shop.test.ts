@@ -18,7 +18,9 @@ describe("freePort", () => {
 describe("sharedShopsSetup", () => {
   it("When the run ends, then the shared shop's processes are stopped before its broker names are deleted", async () => {
     // Arrange: a "service" that would go on consuming (and declare its queues again) if left alive
-    const child = spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], { stdio: "ignore" });
+    const child = spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], {
+      stdio: "ignore",
+    });
     const seenAtDeletion: boolean[] = [];
     let folder = "";
     const teardown = sharedShopsSetup(async () => {

@@ -20,7 +20,11 @@ async function superviseStep(services: { name: string; entry: string; port: numb
   writeFileSync(join(stepDir, "services.json"), JSON.stringify({ services }));
   const consolePort = await unusedPort();
   const env = { ...process.env, SHOP_CONSOLE_PORT: String(consolePort), LOG_LEVEL: "warn" };
-  const child = spawn(process.execPath, [supervise], { cwd: stepDir, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [supervise], {
+    cwd: stepDir,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout.on("data", (d) => (output += d));
   child.stderr.on("data", (d) => (output += d));
@@ -30,7 +34,12 @@ async function superviseStep(services: { name: string; entry: string; port: numb
 
 describe("The supervisor, before it starts anything", () => {
   it("When a port is held by another step's service, then it stops at once, names the port, that step and the fix, and starts nothing", async () => {
-    const other = await startProcess({ name: "shipping", entry: shopLike, cwd: tmpdir(), env: { SERVICE_NAME: "shipping", SHOP_STEP: "03-pubsub" } });
+    const other = await startProcess({
+      name: "shipping",
+      entry: shopLike,
+      cwd: tmpdir(),
+      env: { SERVICE_NAME: "shipping", SHOP_STEP: "03-pubsub" },
+    });
     try {
       const free = await unusedPort();
       const { code, output } = await superviseStep([
@@ -39,7 +48,9 @@ describe("The supervisor, before it starts anything", () => {
       ]);
 
       expect(code, output).toBe(1);
-      expect(output).toContain(`port ${other.port} (for shipping) is taken by shipping of step 03-pubsub (pid `);
+      expect(output).toContain(
+        `port ${other.port} (for shipping) is taken by shipping of step 03-pubsub (pid `,
+      );
       expect(output).toContain("Fix: stop step 03-pubsub (Ctrl-C in its terminal)");
       expect(output).toContain("--port-offset 200");
       expect(output).not.toContain("All services are up");
@@ -57,7 +68,9 @@ describe("The supervisor, before it starts anything", () => {
       const { code, output } = await superviseStep([{ name: "alpha", entry: echo, port }]);
 
       expect(code, output).toBe(1);
-      expect(output).toMatch(new RegExp(`port ${port} \\(for alpha\\) is taken by \\S.* \\(pid ${process.pid}\\)`));
+      expect(output).toMatch(
+        new RegExp(`port ${port} \\(for alpha\\) is taken by \\S.* \\(pid ${process.pid}\\)`),
+      );
     } finally {
       await new Promise((resolve) => holder.close(resolve));
     }

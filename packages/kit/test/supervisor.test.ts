@@ -18,12 +18,21 @@ describe("The supervisor", () => {
     const [a, b] = [await unusedPort(), await unusedPort()];
     writeFileSync(
       join(stepDir, "services.json"),
-      JSON.stringify({ services: [{ name: "alpha", entry: echo, port: a }, { name: "beta", entry: echo, port: b, env: { PEER: "{alpha}" } }] }),
+      JSON.stringify({
+        services: [
+          { name: "alpha", entry: echo, port: a },
+          { name: "beta", entry: echo, port: b, env: { PEER: "{alpha}" } },
+        ],
+      }),
     );
 
     // Act
     const consolePort = await unusedPort(); // not 3100: a shop of the learner's may be running
-    const child = spawn(process.execPath, [supervise], { cwd: stepDir, env: { ...process.env, SHOP_CONSOLE_PORT: String(consolePort) }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [supervise], {
+      cwd: stepDir,
+      env: { ...process.env, SHOP_CONSOLE_PORT: String(consolePort) },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     child.stdout.on("data", (d) => (output += d));
     child.stderr.on("data", (d) => (output += d));
@@ -47,16 +56,27 @@ describe("The supervisor of a step that needs RabbitMQ", () => {
     const stepDir = mkdtempSync(join(tmpdir(), "supervised-"));
     const port = await unusedPort();
     const servicePort = await unusedPort();
-    writeFileSync(join(stepDir, "services.json"), JSON.stringify({ needsBroker: true, services: [{ name: "alpha", entry: echo, port: servicePort }] }));
+    writeFileSync(
+      join(stepDir, "services.json"),
+      JSON.stringify({
+        needsBroker: true,
+        services: [{ name: "alpha", entry: echo, port: servicePort }],
+      }),
+    );
 
-    const child = spawn(process.execPath, [supervise], { cwd: stepDir, env: { ...process.env, AMQP_URL: `amqp://guest:guest@127.0.0.1:${port}` } });
+    const child = spawn(process.execPath, [supervise], {
+      cwd: stepDir,
+      env: { ...process.env, AMQP_URL: `amqp://guest:guest@127.0.0.1:${port}` },
+    });
     let output = "";
     child.stderr.on("data", (d) => (output += d));
     child.stdout.on("data", (d) => (output += d));
     const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
 
     expect(code).toBe(1);
-    expect(output).toContain(`RabbitMQ is not reachable at 127.0.0.1:${port}. Start one with \`docker compose up -d rabbitmq\``);
+    expect(output).toContain(
+      `RabbitMQ is not reachable at 127.0.0.1:${port}. Start one with \`docker compose up -d rabbitmq\``,
+    );
     expect(await answers(servicePort)).toBe(false);
   });
 });

@@ -10,9 +10,15 @@ const RUNS = 20;
 
 function migrationFolders(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    if (!entry.isDirectory() || ["node_modules", "generated", "data", "exercises", "fixtures"].includes(entry.name)) return [];
+    if (
+      !entry.isDirectory() ||
+      ["node_modules", "generated", "data", "exercises", "fixtures"].includes(entry.name)
+    )
+      return [];
     const path = join(dir, entry.name);
-    return entry.name === "migrations" && existsSync(join(path, "migration_lock.toml")) ? [path] : migrationFolders(path);
+    return entry.name === "migrations" && existsSync(join(path, "migration_lock.toml"))
+      ? [path]
+      : migrationFolders(path);
   });
 }
 
@@ -26,5 +32,7 @@ for (const migrationsDir of migrationFolders(join(root, "steps"))) {
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
-  console.log(`| ${relative(root, migrationsDir)} | ${times[RUNS / 2]!.toFixed(1)} ms | ${times[RUNS - 1]!.toFixed(1)} ms |`);
+  console.log(
+    `| ${relative(root, migrationsDir)} | ${times[RUNS / 2]!.toFixed(1)} ms | ${times[RUNS - 1]!.toFixed(1)} ms |`,
+  );
 }

@@ -6,7 +6,9 @@ import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 
 const configs = existsSync("services")
-  ? readdirSync("services").map((s) => join("services", s, "prisma.config.ts")).filter((c) => existsSync(c))
+  ? readdirSync("services")
+      .map((s) => join("services", s, "prisma.config.ts"))
+      .filter((c) => existsSync(c))
   : [];
 if (configs.length === 0) {
   console.error("prisma-each: no services/*/prisma.config.ts here; run it from a step folder");
@@ -14,6 +16,9 @@ if (configs.length === 0) {
 }
 for (const config of configs) {
   console.log(`\n=== ${config}`);
-  const { status } = spawnSync("prisma", [...process.argv.slice(2), "--config", config], { stdio: "inherit", shell: false });
+  const { status } = spawnSync("prisma", [...process.argv.slice(2), "--config", config], {
+    stdio: "inherit",
+    shell: false,
+  });
   if (status !== 0) process.exit(status ?? 1);
 }

@@ -41,7 +41,11 @@ function runCliCommand(command) {
   const fail = (code, message) => {
     process.stderr.write("offline schema engine\n");
     process.stderr.write(
-      JSON.stringify({ level: "ERROR", target: "schema_engine::logger", fields: { error_code: code, message } }) + "\n",
+      JSON.stringify({
+        level: "ERROR",
+        target: "schema_engine::logger",
+        fields: { error_code: code, message },
+      }) + "\n",
     );
     return 1;
   };
@@ -83,7 +87,8 @@ function withScriptSupport(queryable) {
     return 0;
   };
   if (queryable.startTransaction) {
-    wrapped.startTransaction = async (level) => withScriptSupport(await queryable.startTransaction(level));
+    wrapped.startTransaction = async (level) =>
+      withScriptSupport(await queryable.startTransaction(level));
   }
   return wrapped;
 }
@@ -103,10 +108,13 @@ function dropEverything() {
   if (!existsSync(dbPath)) return;
   const db = new Database(dbPath);
   const objects = db
-    .prepare(`SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND type IN ('view','table','trigger')`)
+    .prepare(
+      `SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND type IN ('view','table','trigger')`,
+    )
     .all();
   db.pragma("foreign_keys = OFF");
-  for (const { type, name } of objects) db.exec(`DROP ${type.toUpperCase()} IF EXISTS "${name.replaceAll('"', '""')}"`);
+  for (const { type, name } of objects)
+    db.exec(`DROP ${type.toUpperCase()} IF EXISTS "${name.replaceAll('"', '""')}"`);
   db.close();
 }
 
@@ -123,7 +131,11 @@ async function serveJsonRpc() {
   const datamodels = args.datamodels.map((p) => [p, readFileSync(p, "utf8")]);
   const adapter = bindMigrationAwareSqlAdapterFactory(adapterFactory());
   const log = (line) => process.env.PRISMA_OFFLINE_DEBUG && process.stderr.write(`${line}\n`);
-  const engine = await glue.SchemaEngine.new({ datamodels: datamodels.length ? datamodels : undefined }, log, adapter);
+  const engine = await glue.SchemaEngine.new(
+    { datamodels: datamodels.length ? datamodels : undefined },
+    log,
+    adapter,
+  );
 
   const methodNames = { getDatabaseVersion: "version" };
   let nextOwnId = 1_000_000;
@@ -140,11 +152,18 @@ async function serveJsonRpc() {
     }
     if (method !== "getDatabaseVersion" && method !== "debugPanic") ensureMigrationsTable();
     const name = methodNames[method] ?? method;
-    if (typeof engine[name] !== "function") throw Object.assign(new Error(`Method ${method} is not supported offline`), { code: "P1000" });
+    if (typeof engine[name] !== "function")
+      throw Object.assign(new Error(`Method ${method} is not supported offline`), {
+        code: "P1000",
+      });
     const result = await engine[name](params ?? undefined);
     if (method === "diff" && result?.stdout) {
       // The native engine prints a diff through a `print` request to the CLI, then answers.
-      send({ id: nextOwnId++, method: "print", params: { content: result.stdout.replace(/\n$/, "") } });
+      send({
+        id: nextOwnId++,
+        method: "print",
+        params: { content: result.stdout.replace(/\n$/, "") },
+      });
       const { stdout: _printed, ...rest } = result;
       return rest;
     }

@@ -26,7 +26,9 @@ export function applyMigrations({ dbPath, migrationsDir }: ApplyMigrationsOption
     db.exec(MIGRATIONS_TABLE_DDL);
     const applied = new Set(
       db
-        .prepare(`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)
+        .prepare(
+          `SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+        )
         .pluck()
         .all() as string[],
     );
@@ -54,7 +56,10 @@ export function applyMigrations({ dbPath, migrationsDir }: ApplyMigrationsOption
 export function listMigrations(migrationsDir: string): string[] {
   if (!existsSync(migrationsDir)) throw new Error(`No migrations folder at ${migrationsDir}`);
   return readdirSync(migrationsDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(join(migrationsDir, entry.name, "migration.sql")))
+    .filter(
+      (entry) =>
+        entry.isDirectory() && existsSync(join(migrationsDir, entry.name, "migration.sql")),
+    )
     .map((entry) => entry.name)
     .sort();
 }

@@ -69,7 +69,9 @@ function guardConnection(connection: SqlDriverAdapter): SqlDriverAdapter {
     async startTransaction(isolationLevel?: IsolationLevel) {
       await lock.acquire();
       try {
-        return releasingOnEnd(await connection.startTransaction(isolationLevel), () => lock.release());
+        return releasingOnEnd(await connection.startTransaction(isolationLevel), () =>
+          lock.release(),
+        );
       } catch (error) {
         lock.release();
         throw error;
@@ -79,7 +81,8 @@ function guardConnection(connection: SqlDriverAdapter): SqlDriverAdapter {
     dispose: () => connection.dispose(),
   };
   // Prisma calls it only when present, and reads "no info" differently from an empty answer.
-  if (connection.getConnectionInfo) guarded.getConnectionInfo = connection.getConnectionInfo.bind(connection);
+  if (connection.getConnectionInfo)
+    guarded.getConnectionInfo = connection.getConnectionInfo.bind(connection);
   return guarded;
 }
 

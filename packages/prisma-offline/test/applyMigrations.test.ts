@@ -45,8 +45,8 @@ describe("applyMigrations", () => {
   });
 
   it("When the migrations folder is missing, then it fails naming the folder", () => {
-    expect(() => applyMigrations({ dbPath: freshDbPath(), migrationsDir: "/nowhere/migrations" })).toThrow(
-      "No migrations folder at /nowhere/migrations",
-    );
+    expect(() =>
+      applyMigrations({ dbPath: freshDbPath(), migrationsDir: "/nowhere/migrations" }),
+    ).toThrow("No migrations folder at /nowhere/migrations");
   });
 });

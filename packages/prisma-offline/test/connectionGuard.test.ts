@@ -36,7 +36,9 @@ beforeAll(async () => {
   // The fixture's client is generated into a private copy: fixtures are never generated in place.
   const { dir, home } = copyFixture();
   await prisma(dir, home, "generate");
-  ({ PrismaClient } = (await import(join(dir, "generated/client.ts"))) as { PrismaClient: NotesClientClass });
+  ({ PrismaClient } = (await import(join(dir, "generated/client.ts"))) as {
+    PrismaClient: NotesClientClass;
+  });
   migrationsDir = join(dir, "prisma/migrations");
 }, 60_000);
 
@@ -45,7 +47,8 @@ function openNotes(): NotesClient {
   return openSqlite(PrismaClient, { dataDir, file: "notes.db", migrationsDir });
 }
 
-const texts = async (db: Notes) => (await db.note.findMany({ orderBy: { id: "asc" } })).map((n) => n.text);
+const texts = async (db: Notes) =>
+  (await db.note.findMany({ orderBy: { id: "asc" } })).map((n) => n.text);
 const rawTexts = async (db: Notes) =>
   (await db.$queryRaw<Note[]>`SELECT text FROM "Note"`).map((n) => n.text);
 
@@ -70,7 +73,8 @@ async function settlesWithin(work: Promise<unknown>, turns = 50): Promise<boolea
 async function within<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
-    const fail = () => reject(new Error(`still waiting after ${ms} ms: the guard was not released`));
+    const fail = () =>
+      reject(new Error(`still waiting after ${ms} ms: the guard was not released`));
     timer = setTimeout(fail, ms);
   });
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
@@ -97,7 +101,10 @@ async function openDoomedTransaction(db: Notes) {
 describe("One process, one connection: a query outside a transaction waits for it", () => {
   it.each<[string, (db: Notes) => Promise<unknown>]>([
     ["a model write", (db: Notes) => db.note.create({ data: { text: "acknowledged" } })],
-    ["a raw write", (db: Notes) => db.$executeRaw`INSERT INTO "Note" (text) VALUES ('acknowledged')`],
+    [
+      "a raw write",
+      (db: Notes) => db.$executeRaw`INSERT INTO "Note" (text) VALUES ('acknowledged')`,
+    ],
   ])(
     "When %s lands while another request's transaction is open and that one rolls back, then it survives",
     async (_, write) => {
@@ -122,18 +129,21 @@ describe("One process, one connection: a query outside a transaction waits for i
   it.each([
     ["a model read", texts],
     ["a raw read", rawTexts],
-  ])("When %s runs while another transaction is open, then it does not see its row", async (_, read) => {
-    const db = openNotes();
-    const other = await openDoomedTransaction(db);
+  ])(
+    "When %s runs while another transaction is open, then it does not see its row",
+    async (_, read) => {
+      const db = openNotes();
+      const other = await openDoomedTransaction(db);
 
-    const seen = read(db);
-    await settlesWithin(seen);
-    other.end();
-    await expect(other.settled).rejects.toThrow("payment declined");
+      const seen = read(db);
+      await settlesWithin(seen);
+      other.end();
+      await expect(other.settled).rejects.toThrow("payment declined");
 
-    expect(await within(seen, 2_000)).toEqual([]);
-    await db.$disconnect();
-  });
+      expect(await within(seen, 2_000)).toEqual([]);
+      await db.$disconnect();
+    },
+  );
 
   it("When a transaction throws, then the next query outside it does not wait", async () => {
     const db = openNotes();

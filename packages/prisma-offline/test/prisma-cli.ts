@@ -21,7 +21,11 @@ export function copyFixture(): { dir: string; home: string } {
 }
 
 export async function prisma(dir: string, home: string, ...args: string[]): Promise<string> {
-  const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, XDG_CACHE_HOME: join(home, ".cache") };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    HOME: home,
+    XDG_CACHE_HOME: join(home, ".cache"),
+  };
   delete env.PRISMA_SCHEMA_ENGINE_BINARY; // prove the config's default is enough
   const { stdout, stderr } = await run(process.execPath, [prismaCli, ...args], { cwd: dir, env });
   return stdout + stderr;

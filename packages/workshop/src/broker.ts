@@ -9,7 +9,10 @@ type Ensure = () => Promise<unknown>;
 const failures = new WeakMap<Ensure, string>();
 
 /** False (and why, on the terminal) when the exercise needs a broker and none can be had. */
-export async function brokerFor(exercise: Exercise, ensure: Ensure = ensureBroker): Promise<boolean> {
+export async function brokerFor(
+  exercise: Exercise,
+  ensure: Ensure = ensureBroker,
+): Promise<boolean> {
   if (!loadStep(exercise.step.dir).needsBroker) return true;
   if (!failures.has(ensure)) {
     try {

@@ -31,7 +31,9 @@ export function sourceFiles(dir: string, base = dir): string[] {
 
 export function exercisesOf(step: Step): Exercise[] {
   const byId = new Map<string, Exercise>();
-  for (const file of sourceFiles(step.dir).filter((f) => SOURCE.test(f)).sort()) {
+  for (const file of sourceFiles(step.dir)
+    .filter((f) => SOURCE.test(f))
+    .sort()) {
     for (const region of findRegions(readFileSync(join(step.dir, file), "utf8"), file)) {
       const exercise = byId.get(region.id) ?? {
         id: region.id,
@@ -54,7 +56,12 @@ export function allExercises(root: string): Exercise[] {
 
 export function findExercise(root: string, id: string): Exercise {
   const exercise = allExercises(root).find((e) => e.id === id);
-  if (!exercise) throw new Error(`No exercise "${id}". Exercises: ${allExercises(root).map((e) => e.id).join(", ")}`);
+  if (!exercise)
+    throw new Error(
+      `No exercise "${id}". Exercises: ${allExercises(root)
+        .map((e) => e.id)
+        .join(", ")}`,
+    );
   return exercise;
 }
 

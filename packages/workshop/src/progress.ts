@@ -11,7 +11,8 @@ export interface ExerciseProgress {
 
 export type Progress = Record<string, ExerciseProgress>;
 
-export const progressFile = (root: string) => process.env.WORKSHOP_PROGRESS_FILE ?? join(root, ".workshop/progress.json");
+export const progressFile = (root: string) =>
+  process.env.WORKSHOP_PROGRESS_FILE ?? join(root, ".workshop/progress.json");
 
 export function readProgress(root: string): Progress {
   const file = progressFile(root);

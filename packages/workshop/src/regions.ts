@@ -22,7 +22,8 @@ export function findRegions(text: string, file = "<text>"): Region[] {
   lines.forEach((line, i) => {
     const start = line.match(START);
     if (start) {
-      if (open) throw new Error(`${file}:${i + 1}: region ${start[2]} opens inside region ${open.id}`);
+      if (open)
+        throw new Error(`${file}:${i + 1}: region ${start[2]} opens inside region ${open.id}`);
       open = { id: start[2]!, title: start[3]!, start: i, indent: start[1]! };
     } else if (END.test(line) && open) {
       regions.push({ ...open, end: i, body: lines.slice(open.start + 1, i).join("\n") });
@@ -66,6 +67,8 @@ export function withoutMarkers(text: string): string {
 
 /** Every region `id` of `text` gets the body of the same region in `source` (a file may hold several). */
 export function copyRegions(text: string, source: string, id: string): string {
-  const bodies = findRegions(source).filter((r) => r.id === id).map((r) => r.body);
+  const bodies = findRegions(source)
+    .filter((r) => r.id === id)
+    .map((r) => r.body);
   return bodies.reduce((result, body, n) => replaceRegionBody(result, id, body, n), text);
 }

@@ -19,7 +19,11 @@ export function findRoot(from = process.cwd()): string {
   for (const start of [from, import.meta.dirname]) {
     for (let dir = resolve(start); ; dir = dirname(dir)) {
       const pkg = join(dir, "package.json");
-      if (existsSync(pkg) && JSON.parse(readFileSync(pkg, "utf8")).name === "shop-migration-workshop") return dir;
+      if (
+        existsSync(pkg) &&
+        JSON.parse(readFileSync(pkg, "utf8")).name === "shop-migration-workshop"
+      )
+        return dir;
       if (dirname(dir) === dir) break;
     }
   }
@@ -42,10 +46,13 @@ export function listSteps(root: string): Step[] {
 export function findStep(root: string, query: string): Step {
   const steps = listSteps(root);
   const wanted = /^\d{1,2}$/.test(query) ? query.padStart(2, "0") : query;
-  const step = steps.find((s) => s.number === wanted || s.name === wanted || s.name.endsWith(`-${wanted}`));
+  const step = steps.find(
+    (s) => s.number === wanted || s.name === wanted || s.name.endsWith(`-${wanted}`),
+  );
   if (!step) throw new Error(`No step "${query}". Steps: ${steps.map((s) => s.number).join(", ")}`);
   return step;
 }
 
 /** Folders and files that are not part of a step's source: dependencies, generated code, data. */
-export const IGNORED = /(^|\/)(node_modules|generated|data|test-results|playwright-report|\.test-results)(\/|$)|\.db(-journal|-wal|-shm)?$/;
+export const IGNORED =
+  /(^|\/)(node_modules|generated|data|test-results|playwright-report|\.test-results)(\/|$)|\.db(-journal|-wal|-shm)?$/;

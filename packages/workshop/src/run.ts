@@ -6,9 +6,17 @@ export interface RunResult {
 }
 
 /** Runs a command, showing its output live unless `quiet`, and keeping it for the caller. */
-export function run(cmd: string, args: string[], options: { cwd: string; quiet?: boolean; env?: NodeJS.ProcessEnv }): Promise<RunResult> {
+export function run(
+  cmd: string,
+  args: string[],
+  options: { cwd: string; quiet?: boolean; env?: NodeJS.ProcessEnv },
+): Promise<RunResult> {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ["inherit", "pipe", "pipe"] });
+    const child = spawn(cmd, args, {
+      cwd: options.cwd,
+      env: { ...process.env, ...options.env },
+      stdio: ["inherit", "pipe", "pipe"],
+    });
     let output = "";
     const keep = (stream: NodeJS.WriteStream) => (chunk: Buffer) => {
       output += chunk;
@@ -21,10 +29,27 @@ export function run(cmd: string, args: string[], options: { cwd: string; quiet?:
 }
 
 /** Runs the tests of one exercise in a copy of its step (the learner's, or a temp starter). */
-export function runExerciseTests(stepDir: string, testFilter: string, quiet = false): Promise<RunResult> {
-  return run("npx", ["vitest", "run", "--root", stepDir, "--config", "vitest.config.ts", "--passWithNoTests=false", testFilter], {
-    cwd: stepDir,
-    quiet,
-    env: quiet ? { NO_COLOR: "1", FORCE_COLOR: undefined } : {},
-  });
+export function runExerciseTests(
+  stepDir: string,
+  testFilter: string,
+  quiet = false,
+): Promise<RunResult> {
+  return run(
+    "npx",
+    [
+      "vitest",
+      "run",
+      "--root",
+      stepDir,
+      "--config",
+      "vitest.config.ts",
+      "--passWithNoTests=false",
+      testFilter,
+    ],
+    {
+      cwd: stepDir,
+      quiet,
+      env: quiet ? { NO_COLOR: "1", FORCE_COLOR: undefined } : {},
+    },
+  );
 }

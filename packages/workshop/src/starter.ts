@@ -23,13 +23,15 @@ function transform(step: Step, file: string, text: string): string {
     pkg.description = `Your copy of step ${step.number}: make the exercises' tests pass.`;
     return `${JSON.stringify(pkg, null, 2)}\n`;
   }
-  if (file === "vitest.config.ts") return text.replace(`name: "${step.name}"`, `name: "exercises-${step.name}"`);
+  if (file === "vitest.config.ts")
+    return text.replace(`name: "${step.name}"`, `name: "exercises-${step.name}"`);
   return /\.(ts|js|mjs)$/.test(file) ? stubRegions(text) : text;
 }
 
 function starterReadme(step: Step): string {
   const rows = exercisesOf(step).map(
-    (e) => `| ${e.id} | [${e.title}](${e.docsDir}/README.md) | ${e.files.map((f) => `\`${f}\``).join(", ")} | \`npx workshop check ${e.id}\` |`,
+    (e) =>
+      `| ${e.id} | [${e.title}](${e.docsDir}/README.md) | ${e.files.map((f) => `\`${f}\``).join(", ")} | \`npx workshop check ${e.id}\` |`,
   );
   return `# Your copy of step ${step.number}
 
@@ -72,8 +74,12 @@ function sourceFilesIfAny(dir: string): string[] {
 /** Which files of the committed (staged) starter differ from what the generator makes now. */
 export function starterDrift(root: string, step: Step): string[] {
   const prefix = relative(root, step.exerciseDir);
-  const git = (...args: string[]) => execFileSync("git", args, { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  const committed = git("ls-files", "--", prefix).split("\n").filter(Boolean).map((p) => relative(prefix, p));
+  const git = (...args: string[]) =>
+    execFileSync("git", args, { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const committed = git("ls-files", "--", prefix)
+    .split("\n")
+    .filter(Boolean)
+    .map((p) => relative(prefix, p));
   const generated = generateStarter(step);
   const drift = new Set<string>();
   for (const file of committed) if (!generated.has(file)) drift.add(`${file} (not generated)`);

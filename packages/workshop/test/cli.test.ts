@@ -10,7 +10,15 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const file = "services/orders/src/cancel-order.ts";
 const mine = join(root, "exercises/01-monolith", file);
-const solveCancel = () => writeFileSync(mine, copyRegions(readFileSync(mine, "utf8"), readFileSync(join(repoRoot, "steps/01-monolith", file), "utf8"), "01.1"));
+const solveCancel = () =>
+  writeFileSync(
+    mine,
+    copyRegions(
+      readFileSync(mine, "utf8"),
+      readFileSync(join(repoRoot, "steps/01-monolith", file), "utf8"),
+      "01.1",
+    ),
+  );
 
 describe("npx workshop, followed as a learner would", () => {
   it("When a learner starts, then list shows step 01's exercises as not tried", async () => {
@@ -72,8 +80,12 @@ describe("npx workshop, followed as a learner would", () => {
     const list = await workshop(root, "list");
 
     expect(reset.code).toBe(0);
-    expect(readFileSync(mine, "utf8")).toContain('throw new Error("TODO exercise 01.1: cancel gives everything back');
-    expect(diff.out).toContain("{steps => exercises}/01-monolith/services/orders/src/cancel-order.ts");
+    expect(readFileSync(mine, "utf8")).toContain(
+      'throw new Error("TODO exercise 01.1: cancel gives everything back',
+    );
+    expect(diff.out).toContain(
+      "{steps => exercises}/01-monolith/services/orders/src/cancel-order.ts",
+    );
     expect(diff.out).toContain("1 file changed");
     expect(list.out).toContain("· 01.1");
   });

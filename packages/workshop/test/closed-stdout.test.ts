@@ -10,7 +10,9 @@ type Ended = { code: number | null; signal: string | null; stderr: string; first
 function runIntoHead(...args: string[]): Promise<Ended> {
   return new Promise((resolve) => {
     const bin = join(repoRoot, "packages/workshop/bin/workshop.mjs");
-    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, NO_COLOR: "1" } });
+    const child = spawn(process.execPath, [bin, ...args], {
+      env: { ...process.env, NO_COLOR: "1" },
+    });
     let out = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => {
@@ -18,7 +20,9 @@ function runIntoHead(...args: string[]): Promise<Ended> {
       if (out.includes("\n")) child.stdout.destroy();
     });
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk));
-    child.on("close", (code, signal) => resolve({ code, signal, stderr, first: out.split("\n")[0]! }));
+    child.on("close", (code, signal) =>
+      resolve({ code, signal, stderr, first: out.split("\n")[0]! }),
+    );
   });
 }
 

@@ -22,7 +22,8 @@ async function unusedPort(): Promise<number> {
 
 /** A machine with these commands installed; Docker's daemon answers when docker is there. */
 function installed(commands: string[]): DoctorOptions["broker"] {
-  const which = (command: string) => (commands.includes(command) ? `/usr/bin/${command}` : undefined);
+  const which = (command: string) =>
+    commands.includes(command) ? `/usr/bin/${command}` : undefined;
   const run = async () => ({ code: 0, timedOut: false, output: "" });
   return { anyLocalPort: true, seams: { which, run } };
 }
@@ -34,7 +35,11 @@ describe("workshop doctor", () => {
   it("When nothing listens where the broker should be, then it warns and says how to start RabbitMQ", async () => {
     const port = await unusedPort();
 
-    const checks = await diagnose({ root: repoRoot, amqpUrl: `amqp://guest:guest@127.0.0.1:${port}`, ports: [] });
+    const checks = await diagnose({
+      root: repoRoot,
+      amqpUrl: `amqp://guest:guest@127.0.0.1:${port}`,
+      ports: [],
+    });
 
     expect(checks).toContainEqual({
       ok: false,
@@ -55,10 +60,13 @@ describe("workshop doctor", () => {
     const port = new URL(amqpUrl).port;
     expect(rabbitMq(withServer)).toEqual({
       ok: true,
-      what: `RabbitMQ: not running on 127.0.0.1:${port}; npm test would start it with ` +
+      what:
+        `RabbitMQ: not running on 127.0.0.1:${port}; npm test would start it with ` +
         "`rabbitmq-server -detached`",
     });
-    expect(rabbitMq(withDocker)?.what).toContain("would start it with `docker compose up -d rabbitmq`");
+    expect(rabbitMq(withDocker)?.what).toContain(
+      "would start it with `docker compose up -d rabbitmq`",
+    );
   });
 
   it("When no broker answers and neither can start one, then it says to install one", async () => {
@@ -90,9 +98,15 @@ describe("workshop doctor", () => {
   });
 
   it("When the machine's broker answers, then it reports RabbitMQ's version", async () => {
-    const checks = await diagnose({ root: repoRoot, amqpUrl: "amqp://guest:guest@127.0.0.1:5672", ports: [] });
+    const checks = await diagnose({
+      root: repoRoot,
+      amqpUrl: "amqp://guest:guest@127.0.0.1:5672",
+      ports: [],
+    });
 
-    expect(checks.find((c) => c.what.startsWith("RabbitMQ"))?.what).toMatch(/^RabbitMQ \d+\.\d+\.\d+ answers on 127\.0\.0\.1:5672$/);
+    expect(checks.find((c) => c.what.startsWith("RabbitMQ"))?.what).toMatch(
+      /^RabbitMQ \d+\.\d+\.\d+ answers on 127\.0\.0\.1:5672$/,
+    );
   });
 
   it("When a workshop port is taken, then it names the port and how to find what holds it; a free one passes", async () => {
@@ -101,7 +115,11 @@ describe("workshop doctor", () => {
 
     const checks = await diagnose({ root: repoRoot, ports: [busy, free] });
 
-    expect(checks).toContainEqual({ ok: false, what: `port ${busy} is busy`, fix: expect.stringContaining(`lsof -i :${busy}`) });
+    expect(checks).toContainEqual({
+      ok: false,
+      what: `port ${busy} is busy`,
+      fix: expect.stringContaining(`lsof -i :${busy}`),
+    });
     expect(checks).toContainEqual({ ok: true, what: `port ${free} is free` });
   });
 

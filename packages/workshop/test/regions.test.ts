@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { copyRegions, findRegions, replaceRegionBody, stubRegions, withoutMarkers } from "../src/regions.ts";
+import {
+  copyRegions,
+  findRegions,
+  replaceRegionBody,
+  stubRegions,
+  withoutMarkers,
+} from "../src/regions.ts";
 
 const source = `export function cancel() {
   // #region exercise 01.1: cancel gives everything back
@@ -12,7 +18,14 @@ const source = `export function cancel() {
 describe("Exercise regions", () => {
   it("When a file marks a region, then it is found with its id, title and body", () => {
     expect(findRegions(source)).toEqual([
-      { id: "01.1", title: "cancel gives everything back", start: 1, end: 4, indent: "  ", body: "  release();\n  return refund();" },
+      {
+        id: "01.1",
+        title: "cancel gives everything back",
+        start: 1,
+        end: 4,
+        indent: "  ",
+        body: "  release();\n  return refund();",
+      },
     ]);
   });
 
@@ -26,7 +39,9 @@ describe("Exercise regions", () => {
   });
 
   it("When a region body is replaced, then only what is between the markers changes", () => {
-    expect(replaceRegionBody(stubRegions(source), "01.1", "  return 42;")).toBe(source.replace("  release();\n  return refund();", "  return 42;"));
+    expect(replaceRegionBody(stubRegions(source), "01.1", "  return 42;")).toBe(
+      source.replace("  release();\n  return refund();", "  return 42;"),
+    );
   });
 
   it("When a file holds two regions of one exercise, then each gets its own reference body back", () => {
@@ -36,10 +51,14 @@ describe("Exercise regions", () => {
   });
 
   it("When diffing, then the marker lines are left out", () => {
-    expect(withoutMarkers(source)).toBe("export function cancel() {\n  release();\n  return refund();\n}\n");
+    expect(withoutMarkers(source)).toBe(
+      "export function cancel() {\n  release();\n  return refund();\n}\n",
+    );
   });
 
   it("When a region is never closed, then it fails naming the file and line", () => {
-    expect(() => findRegions("a\n// #region exercise 02.3: x\nb", "x.ts")).toThrow("x.ts:2: region 02.3 has no #endregion");
+    expect(() => findRegions("a\n// #region exercise 02.3: x\nb", "x.ts")).toThrow(
+      "x.ts:2: region 02.3 has no #endregion",
+    );
   });
 });

@@ -13,15 +13,22 @@ export const repoRoot = join(import.meta.dirname, "../../..");
 export function makeTempWorkshop(stepName: string): string {
   mkdirSync(join(repoRoot, ".workshop"), { recursive: true });
   const root = mkdtempSync(join(repoRoot, ".workshop/test-"));
-  writeFileSync(join(root, "package.json"), JSON.stringify({ name: "shop-migration-workshop", private: true }));
+  writeFileSync(
+    join(root, "package.json"),
+    JSON.stringify({ name: "shop-migration-workshop", private: true }),
+  );
   const stepDir = join(root, "steps", stepName);
   const exerciseDir = join(root, "exercises", stepName);
   const source = join(repoRoot, "steps", stepName);
-  cpSync(source, stepDir, { recursive: true, filter: (src) => src === source || !IGNORED.test(src.slice(source.length + 1)) });
+  cpSync(source, stepDir, {
+    recursive: true,
+    filter: (src) => src === source || !IGNORED.test(src.slice(source.length + 1)),
+  });
   writeStarter({ number: stepName.slice(0, 2), name: stepName, dir: stepDir, exerciseDir });
   // the schemas are the same in both copies, so are the generated Prisma clients
   for (const generated of generatedFolders(source)) {
-    for (const dir of [stepDir, exerciseDir]) cpSync(join(source, generated), join(dir, generated), { recursive: true });
+    for (const dir of [stepDir, exerciseDir])
+      cpSync(join(source, generated), join(dir, generated), { recursive: true });
   }
   return root;
 }
@@ -37,10 +44,23 @@ function generatedFolders(dir: string, base = dir): string[] {
 
 const run = promisify(execFile);
 
-export async function workshop(root: string, ...args: string[]): Promise<{ code: number; out: string }> {
-  const env = { ...process.env, WORKSHOP_ROOT: root, WORKSHOP_PROGRESS_FILE: join(root, "progress.json"), NO_COLOR: "1", FORCE_COLOR: "0" };
+export async function workshop(
+  root: string,
+  ...args: string[]
+): Promise<{ code: number; out: string }> {
+  const env = {
+    ...process.env,
+    WORKSHOP_ROOT: root,
+    WORKSHOP_PROGRESS_FILE: join(root, "progress.json"),
+    NO_COLOR: "1",
+    FORCE_COLOR: "0",
+  };
   try {
-    const { stdout, stderr } = await run(process.execPath, [join(repoRoot, "packages/workshop/bin/workshop.mjs"), ...args], { cwd: root, env, maxBuffer: 32 * 1024 * 1024 });
+    const { stdout, stderr } = await run(
+      process.execPath,
+      [join(repoRoot, "packages/workshop/bin/workshop.mjs"), ...args],
+      { cwd: root, env, maxBuffer: 32 * 1024 * 1024 },
+    );
     return { code: 0, out: stdout + stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };

@@ -1,7 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
 
 test.beforeEach(async ({ request, page }) => {
-  expect((await request.post("/api/admin/reset", { headers: { "x-shop-admin": "1" } })).status()).toBe(204);
+  expect(
+    (await request.post("/api/admin/reset", { headers: { "x-shop-admin": "1" } })).status(),
+  ).toBe(204);
   await page.goto("/");
   await page.evaluate(() => localStorage.clear());
   await page.reload();
@@ -13,7 +15,9 @@ async function addToCart(page: Page, productName: string, qty = 1) {
   await card.getByRole("button", { name: "Add to cart" }).click();
 }
 
-test("A shopper browses, fills the cart, sees the shipping quote and gets a CONFIRMED order", async ({ page }) => {
+test("A shopper browses, fills the cart, sees the shipping quote and gets a CONFIRMED order", async ({
+  page,
+}) => {
   await expect(page.locator(".product")).toHaveCount(10);
   await expect(page.locator(".product", { hasText: "Enamel camp mug" })).toContainText("$12.99");
 
@@ -31,7 +35,9 @@ test("A shopper browses, fills the cart, sees the shipping quote and gets a CONF
   await expect(page.locator("#order-total")).toHaveText("$71.97");
 
   await page.getByRole("link", { name: "Back to the shop" }).click();
-  await expect(page.locator(".product", { hasText: "Enamel camp mug" })).toContainText("23 in stock");
+  await expect(page.locator(".product", { hasText: "Enamel camp mug" })).toContainText(
+    "23 in stock",
+  );
   await expect(page.locator("#cart-empty")).toBeVisible();
 });
 
@@ -41,7 +47,9 @@ test("A declined card shows the reason in plain words and keeps the cart", async
 
   await page.getByRole("button", { name: "Place order" }).click();
 
-  await expect(page.getByRole("alert")).toHaveText("Your card was declined. Nothing was charged; please try another card.");
+  await expect(page.getByRole("alert")).toHaveText(
+    "Your card was declined. Nothing was charged; please try another card.",
+  );
   await expect(page.locator(".product", { hasText: "Canvas cap" })).toContainText("12 in stock");
   await expect(page.locator("#cart-lines")).toContainText("Canvas cap");
 });
@@ -56,5 +64,7 @@ test("A shopper cancels a confirmed order and the stock comes back", async ({ pa
   await expect(page.getByTestId("order-status")).toHaveText("CANCELLED");
   await expect(page.getByRole("button", { name: "Cancel order" })).toBeHidden();
   await page.getByRole("link", { name: "Back to the shop" }).click();
-  await expect(page.locator(".product", { hasText: "Compact umbrella" })).toContainText("3 in stock");
+  await expect(page.locator(".product", { hasText: "Compact umbrella" })).toContainText(
+    "3 in stock",
+  );
 });

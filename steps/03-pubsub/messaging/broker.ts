@@ -4,12 +4,25 @@
 // MAX_ATTEMPTS times; then the message is parked in the queue's `.dlq` and the queue moves on.
 // A message that breaks its contract (contracts.ts) is parked at once: retrying cannot fix it.
 // Never an endless requeue loop, and never a message dropped on the way.
-import { Connection, ConsumerStatus, type AsyncMessage, type Envelope as Delivery, type PublisherProps } from "rabbitmq-client";
+import {
+  Connection,
+  ConsumerStatus,
+  type AsyncMessage,
+  type Envelope as Delivery,
+  type PublisherProps,
+} from "rabbitmq-client";
 import { chaosPause, DEFAULT_AMQP_URL, type Logger } from "@shop/kit";
 import { readMessage, type Message } from "./contracts.ts";
 import type { Envelope } from "./envelope.ts";
 import { faults, stats } from "./faults.ts";
-import { QUEUES, queueTopology, RETRY_DELAYS_MS, retryQueue, ROUTED_TYPES, topology } from "./topology.ts";
+import {
+  QUEUES,
+  queueTopology,
+  RETRY_DELAYS_MS,
+  retryQueue,
+  ROUTED_TYPES,
+  topology,
+} from "./topology.ts";
 import type { QueueName, TypesOn } from "./topology.ts";
 
 /** Six attempts ride out about a minute of trouble: waits of 0.2 + 1 + 5 + 30 + 30 s between them. */
@@ -43,20 +56,36 @@ export function confirmingPublisher(connection: Connection, props: PublisherProp
   const returned = new Set<string>();
   publisher.on("basic.return", (msg) => returned.add(String(msg.messageId)));
   return {
-    async send(delivery: Delivery & { messageId: string }, body: unknown, mandatory = true): Promise<void> {
+    async send(
+      delivery: Delivery & { messageId: string },
+      body: unknown,
+      mandatory = true,
+    ): Promise<void> {
       await publisher.send({ ...delivery, mandatory }, body);
       // The broker sends the return before the confirm; rabbitmq-client emits it a turn later (setImmediate).
       await new Promise((resolve) => setImmediate(resolve));
-      if (returned.delete(delivery.messageId)) throw new Error(`no queue took ${delivery.routingKey} (${delivery.messageId})`);
+      if (returned.delete(delivery.messageId))
+        throw new Error(`no queue took ${delivery.routingKey} (${delivery.messageId})`);
     },
     close: () => publisher.close(),
   };
 }
 
-export async function connectBroker(service: string, log: Logger, url = process.env.AMQP_URL ?? DEFAULT_AMQP_URL): Promise<Broker> {
+export async function connectBroker(
+  service: string,
+  log: Logger,
+  url = process.env.AMQP_URL ?? DEFAULT_AMQP_URL,
+): Promise<Broker> {
   // Reconnect within about a second after the broker or the link comes back.
-  const connection = new Connection({ url, connectionName: service, retryLow: 250, retryHigh: 1_000 });
-  connection.on("error", (err) => log.warn({ err: String(err) }, "broker connection error; reconnecting"));
+  const connection = new Connection({
+    url,
+    connectionName: service,
+    retryLow: 250,
+    retryHigh: 1_000,
+  });
+  connection.on("error", (err) =>
+    log.warn({ err: String(err) }, "broker connection error; reconnecting"),
+  );
   connection.on("connection", () => log.info("connected to the broker"));
   const { exchange, queues, bindings } = topology();
   const exchanges = [{ exchange, type: "topic", durable: true }];
@@ -71,7 +100,14 @@ export async function connectBroker(service: string, log: Logger, url = process.
 
   const publish = (message: Envelope) =>
     publisher.send(
-      { exchange, routingKey: message.type, messageId: message.id, contentType: "application/json", durable: true, correlationId: message.correlationId },
+      {
+        exchange,
+        routingKey: message.type,
+        messageId: message.id,
+        contentType: "application/json",
+        durable: true,
+        correlationId: message.correlationId,
+      },
       message,
       ROUTED_TYPES.has(message.type), // an event some queue wants must reach it; one nobody wants yet may go nowhere
     );
@@ -82,17 +118,31 @@ export async function connectBroker(service: string, log: Logger, url = process.
     const types: readonly TypesOn<Q>[] = QUEUES[queueName];
 
     /** Straight to `target` through the default exchange; the original is then acked. */
-    const moveTo = async (target: string, msg: AsyncMessage, attempt: number, reason: string, expiration?: string) => {
+    const moveTo = async (
+      target: string,
+      msg: AsyncMessage,
+      attempt: number,
+      reason: string,
+      expiration?: string,
+    ) => {
       const headers = { [ATTEMPT_HEADER]: attempt + 1, [LAST_ERROR_HEADER]: reason.slice(0, 500) };
       const messageId = msg.messageId ?? "(no id)";
-      const delivery = { routingKey: target, messageId, durable: true, contentType: "application/json" };
+      const delivery = {
+        routingKey: target,
+        messageId,
+        durable: true,
+        contentType: "application/json",
+      };
       try {
         await publisher.send({ ...delivery, headers, expiration }, msg.body);
         return ConsumerStatus.ACK;
       } catch (sendError) {
         // Not moved (its queue gone, the link down): rejected instead, so the broker moves it
         // to the .dlq itself (the main queue's dead-letter route). Acked, it would be lost.
-        log.error({ queue, sendError: String(sendError) }, "could not move the message; rejected to the dlq");
+        log.error(
+          { queue, sendError: String(sendError) },
+          "could not move the message; rejected to the dlq",
+        );
         return ConsumerStatus.DROP;
       }
     };
@@ -120,7 +170,8 @@ export async function connectBroker(service: string, log: Logger, url = process.
         const message = read.message;
         try {
           await chaosPause(); // a "slow" fault (kit chaos, the console's Slow button) delays messages too
-          if (Date.now() < faults.failingUntil) throw new Error("failing on purpose (chaos: failForMs)");
+          if (Date.now() < faults.failingUntil)
+            throw new Error("failing on purpose (chaos: failForMs)");
           await handler(message);
           if (faults.deliverTwice) await handler(message); // the duplicate a lost ack would cause
           stats.handled += 1;
@@ -129,11 +180,25 @@ export async function connectBroker(service: string, log: Logger, url = process.
         } catch (error) {
           const last = attempt >= MAX_ATTEMPTS;
           // the Nth failure waits in the Nth retry queue; the last of them takes every later one
-          const target = last ? `${queue}.dlq` : retryQueue(queue, Math.min(attempt, RETRY_DELAYS_MS.length) - 1);
+          const target = last
+            ? `${queue}.dlq`
+            : retryQueue(queue, Math.min(attempt, RETRY_DELAYS_MS.length) - 1);
           const reason = error instanceof Error ? error.message : String(error);
-          const context = { correlationId: message.correlationId, type: message.type, queue, attempt, err: reason };
+          const context = {
+            correlationId: message.correlationId,
+            type: message.type,
+            queue,
+            attempt,
+            err: reason,
+          };
           log.warn(context, last ? "message dead-lettered" : "handler failed; will retry");
-          const moved = await moveTo(target, msg, attempt, reason, last ? undefined : RETRY_DELAY_MS);
+          const moved = await moveTo(
+            target,
+            msg,
+            attempt,
+            reason,
+            last ? undefined : RETRY_DELAY_MS,
+          );
           if (last || moved === ConsumerStatus.DROP) stats.deadLettered += 1;
           else stats.retried += 1;
           return moved;
@@ -142,7 +207,9 @@ export async function connectBroker(service: string, log: Logger, url = process.
     );
     consumers.push(consumer);
     // Without a listener, an error event (the link dropped) would end the process.
-    consumer.on("error", (err) => log.warn({ queue, err: String(err) }, "consumer error; it recovers when the broker is back"));
+    consumer.on("error", (err) =>
+      log.warn({ queue, err: String(err) }, "consumer error; it recovers when the broker is back"),
+    );
     await new Promise<void>((resolve) => consumer.once("ready", () => resolve()));
   };
 

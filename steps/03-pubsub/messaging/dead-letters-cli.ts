@@ -17,7 +17,9 @@ if (replayAt > 0) {
   const found = await listDeadLetters();
   if (Object.keys(found).length === 0) console.log("No dead letters.");
   for (const [queue, letters] of Object.entries(found)) {
-    console.log(`${letters.length} in ${queue}.dlq   (replay: npm run dead-letters -- --replay ${queue})`);
+    console.log(
+      `${letters.length} in ${queue}.dlq   (replay: npm run dead-letters -- --replay ${queue})`,
+    );
     for (const { message, error, attempts } of letters) {
       console.log(`  ${message.type}  ${message.id}  failed (${attempts} attempt(s)): ${error}`);
     }

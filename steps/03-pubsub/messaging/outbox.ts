@@ -17,7 +17,11 @@ export interface OutboxRow {
 export interface OutboxTable {
   outboxMessage: {
     create(args: { data: { id: string; type: string; body: string } }): Promise<unknown>;
-    findMany(args: { where: { sentAt: null }; orderBy: { position: "asc" }; take: number }): Promise<OutboxRow[]>;
+    findMany(args: {
+      where: { sentAt: null };
+      orderBy: { position: "asc" };
+      take: number;
+    }): Promise<OutboxRow[]>;
     update(args: { where: { id: string }; data: { sentAt: Date } }): Promise<unknown>;
   };
 }
@@ -25,7 +29,9 @@ export interface OutboxTable {
 /** Call inside the transaction that makes the change. */
 export async function addToOutbox(tx: OutboxTable, ...messages: Envelope[]): Promise<void> {
   for (const message of messages) {
-    await tx.outboxMessage.create({ data: { id: message.id, type: message.type, body: JSON.stringify(message) } });
+    await tx.outboxMessage.create({
+      data: { id: message.id, type: message.type, body: JSON.stringify(message) },
+    });
   }
 }
 
@@ -36,7 +42,11 @@ export function startRelay(db: OutboxTable, broker: Broker, log: Logger, pollMs 
   const drain = async () => {
     if (faults.relayPaused) return;
     for (;;) {
-      const batch = await db.outboxMessage.findMany({ where: { sentAt: null }, orderBy: { position: "asc" }, take: 100 });
+      const batch = await db.outboxMessage.findMany({
+        where: { sentAt: null },
+        orderBy: { position: "asc" },
+        take: 100,
+      });
       if (batch.length === 0) return;
       for (const row of batch) {
         // #region exercise 03.3: the outbox relay

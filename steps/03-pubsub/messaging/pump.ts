@@ -10,7 +10,13 @@ export interface Pump {
   stop(): Promise<void>;
 }
 
-export function startPump(name: string, drain: () => Promise<void>, broker: Broker, log: Logger, pollMs = 100): Pump {
+export function startPump(
+  name: string,
+  drain: () => Promise<void>,
+  broker: Broker,
+  log: Logger,
+  pollMs = 100,
+): Pump {
   let running: Promise<void> | undefined;
   let again = false;
   let stopped = false;

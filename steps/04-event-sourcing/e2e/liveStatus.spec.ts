@@ -19,7 +19,9 @@ async function addToCart(page: Page, productName: string) {
   await card.getByRole("button", { name: "Add to cart" }).click();
 }
 
-test("The order page shows PENDING, then CONFIRMED the moment payments decides, without a reload", async ({ page }) => {
+test("The order page shows PENDING, then CONFIRMED the moment payments decides, without a reload", async ({
+  page,
+}) => {
   await addToCart(page, "Dot-grid notebook");
   let reloads = 0;
   page.on("load", () => (reloads += 1));
@@ -31,14 +33,18 @@ test("The order page shows PENDING, then CONFIRMED the moment payments decides, 
   expect(reloads).toBe(0);
 });
 
-test("A declined card turns the order REJECTED live, with the reason in plain words", async ({ page }) => {
+test("A declined card turns the order REJECTED live, with the reason in plain words", async ({
+  page,
+}) => {
   await addToCart(page, "Canvas cap");
   await page.getByLabel("Card number").fill("4000000000000002");
 
   await page.getByRole("button", { name: "Place order" }).click();
 
   await expect(page.getByTestId("order-status")).toHaveText("REJECTED", { timeout: 10_000 });
-  await expect(page.locator("#order-reason")).toHaveText("Your card was declined. Nothing was charged; please try another card.");
+  await expect(page.locator("#order-reason")).toHaveText(
+    "Your card was declined. Nothing was charged; please try another card.",
+  );
 });
 
 test("When shipping is slow, the cart shows the flat rate instead of waiting", async ({ page }) => {

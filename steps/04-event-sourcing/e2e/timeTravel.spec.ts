@@ -8,7 +8,9 @@ test.beforeEach(async ({ request, page }) => {
   await page.reload();
 });
 
-test("The order page lists the order's events and shows the order as it was at any of them", async ({ page }) => {
+test("The order page lists the order's events and shows the order as it was at any of them", async ({
+  page,
+}) => {
   const cap = page.locator(".product", { has: page.getByRole("heading", { name: "Canvas cap" }) });
   await cap.getByRole("button", { name: "Add to cart" }).click();
   await page.getByRole("button", { name: "Place order" }).click();
@@ -16,7 +18,11 @@ test("The order page lists the order's events and shows the order as it was at a
   await page.getByRole("button", { name: "Cancel order" }).click();
   await expect(page.getByTestId("order-status")).toHaveText("CANCELLED");
 
-  await expect(page.locator("#history li")).toHaveText([/^OrderPlaced/, /^OrderConfirmed/, /^OrderCancelled/]);
+  await expect(page.locator("#history li")).toHaveText([
+    /^OrderPlaced/,
+    /^OrderConfirmed/,
+    /^OrderCancelled/,
+  ]);
   await page.getByRole("button", { name: "View the order as it was at version 1" }).click();
 
   await expect(page.getByTestId("order-status")).toHaveText("PENDING");

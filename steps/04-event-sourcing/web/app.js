@@ -7,9 +7,16 @@ let products = [];
 let cart = JSON.parse(localStorage.getItem(CART_KEY) ?? "[]");
 
 async function api(path, options = {}) {
-  const response = await fetch(path, { ...options, headers: { "content-type": "application/json", ...options.headers } });
+  const response = await fetch(path, {
+    ...options,
+    headers: { "content-type": "application/json", ...options.headers },
+  });
   const body = response.status === 204 ? null : await response.json();
-  if (!response.ok) throw Object.assign(new Error(body?.error?.message ?? response.statusText), { status: response.status, body });
+  if (!response.ok)
+    throw Object.assign(new Error(body?.error?.message ?? response.statusText), {
+      status: response.status,
+      body,
+    });
   return body;
 }
 
@@ -21,13 +28,17 @@ function inPlainWords(error) {
     case "PAYMENT_DECLINED":
       return "Your card was declined. Nothing was charged; please try another card.";
     case "OUT_OF_STOCK":
-      return e.sku ? `Sorry, only ${e.available} ${name(e.sku)} left in stock.` : "Sorry, an item ran out of stock before we could reserve it.";
+      return e.sku
+        ? `Sorry, only ${e.available} ${name(e.sku)} left in stock.`
+        : "Sorry, an item ran out of stock before we could reserve it.";
     case "UNKNOWN_SKU":
       return "One of the products in your cart is no longer sold.";
     case "DEPENDENCY_UNAVAILABLE":
       return `The ${e.dependency ?? "shop"} service is not answering right now. Nothing was charged; please try again in a moment.`;
     case "INVALID_INPUT":
-      return `Please check: ${Object.entries(e.fields ?? {}).map(([field, reason]) => `${field} ${reason}`).join("; ")}.`;
+      return `Please check: ${Object.entries(e.fields ?? {})
+        .map(([field, reason]) => `${field} ${reason}`)
+        .join("; ")}.`;
     default:
       return e.message ?? "Something went wrong. Please try again.";
   }
@@ -55,7 +66,9 @@ function productCard(p) {
       <button type="button" ${p.available === 0 ? "disabled" : ""}>Add to cart</button>
     </div>`;
   li.querySelector("h3").textContent = p.name;
-  li.querySelector("button").addEventListener("click", () => addToCart(p.sku, Number(li.querySelector("input").value)));
+  li.querySelector("button").addEventListener("click", () =>
+    addToCart(p.sku, Number(li.querySelector("input").value)),
+  );
   return li;
 }
 
@@ -88,7 +101,10 @@ async function renderCart() {
     return tr;
   });
   $("#cart-lines tbody").replaceChildren(...rows);
-  const subtotal = lines.reduce((sum, l) => sum + products.find((p) => p.sku === l.sku).priceCents * l.qty, 0);
+  const subtotal = lines.reduce(
+    (sum, l) => sum + products.find((p) => p.sku === l.sku).priceCents * l.qty,
+    0,
+  );
   $("#subtotal").textContent = money(subtotal);
   $("#total").textContent = money(subtotal);
   $("#shipping").textContent = lines.length ? "calculating…" : "";
@@ -100,7 +116,9 @@ let latestQuote = 0;
 async function renderShippingQuote(lines, subtotal) {
   const mine = ++latestQuote; // a slow answer for an older cart must not overwrite a newer one
   try {
-    const quotes = await Promise.all(lines.map((l) => api(`/api/shipping/quote?sku=${encodeURIComponent(l.sku)}&qty=${l.qty}`)));
+    const quotes = await Promise.all(
+      lines.map((l) => api(`/api/shipping/quote?sku=${encodeURIComponent(l.sku)}&qty=${l.qty}`)),
+    );
     if (mine !== latestQuote) return;
     const cents = quotes.reduce((sum, q) => sum + q.cents, 0);
     const fallback = quotes.some((q) => q.source === "fallback");
@@ -131,7 +149,11 @@ async function placeOrder(event) {
   error.hidden = true;
   try {
     const body = JSON.stringify({ lines: cart, card: $("#card").value.replace(/\s+/g, "") });
-    const order = await api("/api/orders", { method: "POST", headers: { "Idempotency-Key": keyFor(body) }, body });
+    const order = await api("/api/orders", {
+      method: "POST",
+      headers: { "Idempotency-Key": keyFor(body) },
+      body,
+    });
     attempt = null;
     cart = [];
     saveCart();
@@ -199,8 +221,13 @@ async function renderHistory(id) {
       const li = document.createElement("li");
       li.innerHTML = `<strong></strong> <span class="muted">${new Date(e.occurredAt).toLocaleTimeString()}</span> <button type="button" class="link">as it was then</button>`;
       li.querySelector("strong").textContent = e.type;
-      li.querySelector("button").setAttribute("aria-label", `View the order as it was at version ${e.version}`);
-      li.querySelector("button").addEventListener("click", () => travelTo(id, e.version, events.length));
+      li.querySelector("button").setAttribute(
+        "aria-label",
+        `View the order as it was at version ${e.version}`,
+      );
+      li.querySelector("button").addEventListener("click", () =>
+        travelTo(id, e.version, events.length),
+      );
       return li;
     }),
   );
@@ -212,7 +239,10 @@ async function travelTo(id, version, latest) {
   renderOrder(await api(`/api/orders/${id}?version=${version}`));
   $("#cancel-order").hidden = true;
   $("#travel-note").hidden = false;
-  $("#travel-note").textContent = version === latest ? `As it is now (version ${version}).` : `As it was at version ${version} of ${latest}.`;
+  $("#travel-note").textContent =
+    version === latest
+      ? `As it is now (version ${version}).`
+      : `As it was at version ${version} of ${latest}.`;
 }
 
 /** PENDING is not the end: the server pushes the status as soon as the other services decide. */

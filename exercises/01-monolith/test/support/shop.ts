@@ -49,29 +49,55 @@ export async function startShop(env: Record<string, string> = {}): Promise<TestS
 }
 
 export function apiFor(baseUrl: string) {
-  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse> => {
+  const call = async (
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse> => {
     const response = await fetch(baseUrl + path, {
       method,
-      headers: { "content-type": "application/json", ...(path.startsWith("/api/admin") ? { "x-shop-admin": "1" } : {}), ...headers },
+      headers: {
+        "content-type": "application/json",
+        ...(path.startsWith("/api/admin") ? { "x-shop-admin": "1" } : {}),
+        ...headers,
+      },
       body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
     });
     const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: text ? JSON.parse(text) : null,
+    };
   };
   return {
     get: (path: string, headers?: Record<string, string>) => call("GET", path, undefined, headers),
-    post: (path: string, body?: unknown, headers?: Record<string, string>) => call("POST", path, body, headers),
-    put: (path: string, body?: unknown, headers?: Record<string, string>) => call("PUT", path, body, headers),
+    post: (path: string, body?: unknown, headers?: Record<string, string>) =>
+      call("POST", path, body, headers),
+    put: (path: string, body?: unknown, headers?: Record<string, string>) =>
+      call("PUT", path, body, headers),
   };
 }
 
-const TABLES = ["Product", "Stock", "Reservation", "Order", "OrderLine", "IdempotencyRecord", "Payment", "Shipment"] as const;
+const TABLES = [
+  "Product",
+  "Stock",
+  "Reservation",
+  "Order",
+  "OrderLine",
+  "IdempotencyRecord",
+  "Payment",
+  "Shipment",
+] as const;
 export type Snapshot = Record<(typeof TABLES)[number], any[]>;
 
 function snapshotOf(dbPath: string): Snapshot {
   const db = new Database(dbPath, { readonly: true });
   try {
-    return Object.fromEntries(TABLES.map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()])) as Snapshot;
+    return Object.fromEntries(
+      TABLES.map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()]),
+    ) as Snapshot;
   } finally {
     db.close();
   }
@@ -84,7 +110,10 @@ export const DECLINED_CARD = "4000000000000002";
  * One shop per test file: started before the first test, back to the seed data before each
  * test (unless `reset: false`), stopped after the last.
  */
-export function useShop({ reset = true, env = {} }: { reset?: boolean; env?: Record<string, string> } = {}): TestShop {
+export function useShop({
+  reset = true,
+  env = {},
+}: { reset?: boolean; env?: Record<string, string> } = {}): TestShop {
   const shop = {} as TestShop;
   beforeAll(async () => {
     Object.assign(shop, await startShop(env));

@@ -24,16 +24,25 @@ export async function testBroker(): Promise<TestBroker> {
   process.env.SHOP_NAMESPACE = namespace;
   const prefix = currentNamespace(); // "test-1a2b.03-pubsub."
   const broker = await connectBroker("test", quiet);
-  const tap = new Connection({ url: process.env.AMQP_URL ?? DEFAULT_AMQP_URL, connectionName: "test-tap" });
+  const tap = new Connection({
+    url: process.env.AMQP_URL ?? DEFAULT_AMQP_URL,
+    connectionName: "test-tap",
+  });
   const seen: Envelope[] = [];
   // An exclusive queue disappears with its connection: nothing is left on the broker.
   const consumer = tap.createConsumer(
-    { queue: "", queueOptions: { exclusive: true }, queueBindings: [{ exchange: namespaced(EXCHANGE), routingKey: "#" }] },
+    {
+      queue: "",
+      queueOptions: { exclusive: true },
+      queueBindings: [{ exchange: namespaced(EXCHANGE), routingKey: "#" }],
+    },
     (msg) => {
       seen.push(msg.body as Envelope);
     },
   );
-  await new Promise<void>((resolve, reject) => consumer.once("ready", resolve).once("error", reject));
+  await new Promise<void>((resolve, reject) =>
+    consumer.once("ready", resolve).once("error", reject),
+  );
   return {
     broker,
     seen,

@@ -5,7 +5,20 @@ import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, beforeEach, expect, inject } from "vitest";
-import { ADMIN_HEADERS, brokerAddress, brokerNamespace, chaosClient, eventually, rememberSharedShop, sharedShop, startStep, startTcpProxy, type RunningService, type RunningStep, type TcpProxy } from "@shop/kit";
+import {
+  ADMIN_HEADERS,
+  brokerAddress,
+  brokerNamespace,
+  chaosClient,
+  eventually,
+  rememberSharedShop,
+  sharedShop,
+  startStep,
+  startTcpProxy,
+  type RunningService,
+  type RunningStep,
+  type TcpProxy,
+} from "@shop/kit";
 import { Connection } from "rabbitmq-client";
 import { DEFAULT_AMQP_URL } from "@shop/kit";
 import { deleteTopology } from "../../messaging/cleanup.ts";
@@ -43,7 +56,9 @@ export interface ApiResponse<T = any> {
 
 export type Api = ReturnType<typeof apiFor>;
 
-export const SEED_VIEW = SEED_PRODUCTS.map((p) => ({ ...p, available: SEED_STOCK[p.sku] })).sort((a, b) => a.name.localeCompare(b.name));
+export const SEED_VIEW = SEED_PRODUCTS.map((p) => ({ ...p, available: SEED_STOCK[p.sku] })).sort(
+  (a, b) => a.name.localeCompare(b.name),
+);
 
 export interface ShopOptions {
   env?: Record<string, Record<string, string>>;
@@ -51,7 +66,10 @@ export interface ShopOptions {
   brokerLink?: boolean;
 }
 
-export async function startShop({ env = {}, brokerLink = false }: ShopOptions = {}): Promise<TestShop> {
+export async function startShop({
+  env = {},
+  brokerLink = false,
+}: ShopOptions = {}): Promise<TestShop> {
   const namespace = `test-${randomBytes(4).toString("hex")}.`;
   const prefix = brokerNamespace(stepDir, { SHOP_NAMESPACE: namespace }); // "test-1a2b.03-pubsub."
   const proxy = brokerLink ? await startTcpProxy(brokerAddress()) : undefined;
@@ -86,7 +104,11 @@ export async function startShop({ env = {}, brokerLink = false }: ShopOptions = 
       for (const s of Object.values(step.services)) {
         await s.start();
         await chaosClient(s.url).heal();
-        await fetch(`${s.url}/chaos/messaging`, { method: "POST", headers: { "content-type": "application/json", ...ADMIN_HEADERS }, body: JSON.stringify({ deliverTwice: false, relayPaused: false }) });
+        await fetch(`${s.url}/chaos/messaging`, {
+          method: "POST",
+          headers: { "content-type": "application/json", ...ADMIN_HEADERS },
+          body: JSON.stringify({ deliverTwice: false, relayPaused: false }),
+        });
       }
       await untilQuiet(shop); // a late event of the previous test must not land after the reset
       const { status, body } = await api.post("/api/admin/reset");
@@ -116,9 +138,14 @@ export async function untilQuiet(shop: TestShop): Promise<void> {
   await eventually(
     async () => {
       for (const service of ["catalog", "inventory", "orders", "payments"]) {
-        const db = new Database(join(shop.step.services[service]!.dataDir, `${service}.db`), { readonly: true });
+        const db = new Database(join(shop.step.services[service]!.dataDir, `${service}.db`), {
+          readonly: true,
+        });
         try {
-          expect(db.prepare(`SELECT count(*) FROM OutboxMessage WHERE sentAt IS NULL`).pluck().get(), `${service} outbox`).toBe(0);
+          expect(
+            db.prepare(`SELECT count(*) FROM OutboxMessage WHERE sentAt IS NULL`).pluck().get(),
+            `${service} outbox`,
+          ).toBe(0);
         } finally {
           db.close();
         }
@@ -135,11 +162,19 @@ export async function untilQuiet(shop: TestShop): Promise<void> {
 
 /** The (ready) messages waiting in the step's queues, for queues that have any. */
 async function queueDepths(prefix: string): Promise<Record<string, number>> {
-  const connection = new Connection({ url: process.env.AMQP_URL ?? DEFAULT_AMQP_URL, connectionName: "test-depths" });
+  const connection = new Connection({
+    url: process.env.AMQP_URL ?? DEFAULT_AMQP_URL,
+    connectionName: "test-depths",
+  });
   try {
     const depths: Record<string, number> = {};
-    for (const queue of Object.keys(QUEUES).flatMap((q) => [q, ...RETRY_DELAYS_MS.map((_, tier) => retryQueue(q, tier))])) {
-      const { messageCount } = await connection.queueDeclare({ queue: `${prefix}${queue}`, passive: true }).catch(() => ({ messageCount: 0 }));
+    for (const queue of Object.keys(QUEUES).flatMap((q) => [
+      q,
+      ...RETRY_DELAYS_MS.map((_, tier) => retryQueue(q, tier)),
+    ])) {
+      const { messageCount } = await connection
+        .queueDeclare({ queue: `${prefix}${queue}`, passive: true })
+        .catch(() => ({ messageCount: 0 }));
       if (messageCount > 0) depths[queue] = messageCount;
     }
     return depths;
@@ -150,27 +185,49 @@ async function queueDepths(prefix: string): Promise<Record<string, number>> {
 
 /** The copies (the gateway's product list, orders' prices) have the seed data. */
 async function caughtUp(shop: TestShop): Promise<void> {
-  const prices = SEED_PRODUCTS.map(({ sku, name, priceCents }) => ({ sku, name, priceCents })).sort((a, b) => a.sku.localeCompare(b.sku));
-  await eventually(async () => {
-    expect((await shop.api.get("/api/products")).body).toEqual(SEED_VIEW);
-    expect(await (await fetch(`${shop.service("orders").url}/admin/product-copy`)).json()).toEqual(prices);
-  }, { timeout: 10_000 });
+  const prices = SEED_PRODUCTS.map(({ sku, name, priceCents }) => ({ sku, name, priceCents })).sort(
+    (a, b) => a.sku.localeCompare(b.sku),
+  );
+  await eventually(
+    async () => {
+      expect((await shop.api.get("/api/products")).body).toEqual(SEED_VIEW);
+      expect(
+        await (await fetch(`${shop.service("orders").url}/admin/product-copy`)).json(),
+      ).toEqual(prices);
+    },
+    { timeout: 10_000 },
+  );
 }
 
 export function apiFor(baseUrl: string) {
-  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse> => {
+  const call = async (
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse> => {
     const response = await fetch(baseUrl + path, {
       method,
-      headers: { "content-type": "application/json", ...(path.startsWith("/api/admin") ? { "x-shop-admin": "1" } : {}), ...headers },
+      headers: {
+        "content-type": "application/json",
+        ...(path.startsWith("/api/admin") ? { "x-shop-admin": "1" } : {}),
+        ...headers,
+      },
       body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
     });
     const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: text ? JSON.parse(text) : null,
+    };
   };
   return {
     get: (path: string, headers?: Record<string, string>) => call("GET", path, undefined, headers),
-    post: (path: string, body?: unknown, headers?: Record<string, string>) => call("POST", path, body, headers),
-    put: (path: string, body?: unknown, headers?: Record<string, string>) => call("PUT", path, body, headers),
+    post: (path: string, body?: unknown, headers?: Record<string, string>) =>
+      call("POST", path, body, headers),
+    put: (path: string, body?: unknown, headers?: Record<string, string>) =>
+      call("PUT", path, body, headers),
   };
 }
 
@@ -187,15 +244,20 @@ export type Snapshot = Record<Table, any[]>;
 
 /** Product and Stock also count their changes (`version`, for the copies): tests compare what they hold. */
 function businessRows(table: string, rows: any[]): any[] {
-  return table === "Product" || table === "Stock" ? rows.map(({ version: _version, ...row }) => row) : rows;
+  return table === "Product" || table === "Stock"
+    ? rows.map(({ version: _version, ...row }) => row)
+    : rows;
 }
 
 function snapshotOf(step: RunningStep): Snapshot {
   const snapshot: Partial<Snapshot> = {};
   for (const [service, tables] of Object.entries(TABLES_BY_SERVICE)) {
-    const db = new Database(join(step.services[service]!.dataDir, `${service}.db`), { readonly: true });
+    const db = new Database(join(step.services[service]!.dataDir, `${service}.db`), {
+      readonly: true,
+    });
     try {
-      for (const t of tables) snapshot[t] = businessRows(t, db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all());
+      for (const t of tables)
+        snapshot[t] = businessRows(t, db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all());
     } finally {
       db.close();
     }
@@ -209,12 +271,17 @@ function snapshotOf(step: RunningStep): Snapshot {
  * worker, not once per file). Back to the seed data (every service up, healed and caught up)
  * before each test unless `reset: false`.
  */
-export function useShop({ reset = true, ...options }: ShopOptions & { reset?: boolean } = {}): TestShop {
+export function useShop({
+  reset = true,
+  ...options
+}: ShopOptions & { reset?: boolean } = {}): TestShop {
   const shop = {} as TestShop;
   const prefixes = inject("sharedShopPrefixes"); // set by test/support/global-setup.ts
   const shared = reset && Object.keys(options).length === 0 && prefixes !== undefined;
   beforeAll(async () => {
-    const started = shared ? sharedShop(stepDir, () => startSharedShop(prefixes)) : startShop(options);
+    const started = shared
+      ? sharedShop(stepDir, () => startSharedShop(prefixes))
+      : startShop(options);
     Object.assign(shop, await started);
   });
   if (reset) beforeEach(() => shop.reset());
@@ -242,13 +309,18 @@ export async function messagingTotals(shop: TestShop): Promise<Record<string, nu
   const totals: Record<string, number> = {};
   for (const service of Object.values(shop.step.services)) {
     const { stats } = await (await fetch(`${service.url}/admin/messaging`)).json();
-    for (const [key, value] of Object.entries(stats as Record<string, number>)) totals[key] = (totals[key] ?? 0) + value;
+    for (const [key, value] of Object.entries(stats as Record<string, number>))
+      totals[key] = (totals[key] ?? 0) + value;
   }
   return totals;
 }
 
 /** Waits until every given order has reached a final status; returns how many ended in each. */
-export async function settled(shop: TestShop, orderIds: string[], timeout = 60_000): Promise<Record<string, number>> {
+export async function settled(
+  shop: TestShop,
+  orderIds: string[],
+  timeout = 60_000,
+): Promise<Record<string, number>> {
   return eventually(
     async () => {
       const orders: { id: string; status: string }[] = shop.snapshot().Order;
@@ -256,7 +328,10 @@ export async function settled(shop: TestShop, orderIds: string[], timeout = 60_0
       const mine = orders.filter((o) => wanted.has(o.id));
       expect(mine.filter((o) => o.status === "PENDING")).toEqual([]);
       expect(mine).toHaveLength(orderIds.length);
-      return mine.reduce<Record<string, number>>((count, o) => ({ ...count, [o.status]: (count[o.status] ?? 0) + 1 }), {});
+      return mine.reduce<Record<string, number>>(
+        (count, o) => ({ ...count, [o.status]: (count[o.status] ?? 0) + 1 }),
+        {},
+      );
     },
     { timeout, interval: 200 },
   );

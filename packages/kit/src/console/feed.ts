@@ -15,7 +15,12 @@ export interface MessageFeed {
 export function watchShopEvents(amqpUrl: string, namespace: string, keep = 2_000): MessageFeed {
   const exchange = `${namespace}shop.events`;
   const queue = `${namespace}console.feed.${randomBytes(3).toString("hex")}`;
-  const connection = new Connection({ url: amqpUrl, connectionName: "workshop-console", retryLow: 250, retryHigh: 2_000 });
+  const connection = new Connection({
+    url: amqpUrl,
+    connectionName: "workshop-console",
+    retryLow: 250,
+    retryHigh: 2_000,
+  });
   connection.on("error", () => undefined); // reconnects by itself; the page shows the gap
   const messages: MessageEntry[] = [];
   const listeners = new Set<(message: MessageEntry) => void>();
@@ -62,7 +67,11 @@ export function watchShopEvents(amqpUrl: string, namespace: string, keep = 2_000
 
 function parseBody(raw: unknown): Record<string, any> | undefined {
   try {
-    const value = Buffer.isBuffer(raw) ? JSON.parse(raw.toString()) : typeof raw === "string" ? JSON.parse(raw) : raw;
+    const value = Buffer.isBuffer(raw)
+      ? JSON.parse(raw.toString())
+      : typeof raw === "string"
+        ? JSON.parse(raw)
+        : raw;
     return typeof value === "object" && value !== null ? value : undefined;
   } catch {
     return undefined;

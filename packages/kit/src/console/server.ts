@@ -62,11 +62,21 @@ export async function startConsole(options: ConsoleOptions): Promise<WorkshopCon
 
   // Like a service's: another step's supervisor can tell who holds this port.
   app.get("/health", (_req, res) => {
-    res.json({ status: "ok", service: "the workshop console", step: options.step, pid: process.pid });
+    res.json({
+      status: "ok",
+      service: "the workshop console",
+      step: options.step,
+      pid: process.pid,
+    });
   });
   app.get("/api/state", async (_req, res) => {
     const services = await Promise.all(
-      options.services.map(async (s) => ({ name: s.name, url: s.url, state: s.state(), faults: s.state() === "up" ? await faultsOf(s.url) : null })),
+      options.services.map(async (s) => ({
+        name: s.name,
+        url: s.url,
+        state: s.state(),
+        faults: s.state() === "up" ? await faultsOf(s.url) : null,
+      })),
     );
     res.json({
       step: options.step,
@@ -78,7 +88,8 @@ export async function startConsole(options: ConsoleOptions): Promise<WorkshopCon
     });
   });
   app.get("/asyncapi.json", (_req, res) => {
-    if (!options.asyncApiFile) return void reply(res, new NotFound("This step has no messages: no AsyncAPI document"));
+    if (!options.asyncApiFile)
+      return void reply(res, new NotFound("This step has no messages: no AsyncAPI document"));
     res.sendFile(options.asyncApiFile);
   });
 
@@ -87,7 +98,9 @@ export async function startConsole(options: ConsoleOptions): Promise<WorkshopCon
     const orders = options.services.find((s) => s.name === "orders");
     try {
       if (!orders || orders.state() !== "up") throw new Error("orders is not running");
-      const response = await fetch(`${orders.url}/admin/stuck-orders`, { signal: AbortSignal.timeout(1_000) });
+      const response = await fetch(`${orders.url}/admin/stuck-orders`, {
+        signal: AbortSignal.timeout(1_000),
+      });
       if (!response.ok) throw new Error(`answered ${response.status}`);
       res.json(await response.json());
     } catch {
@@ -96,25 +109,52 @@ export async function startConsole(options: ConsoleOptions): Promise<WorkshopCon
   });
 
   const guard = adminGuard();
-  app.post("/api/services/:name/:action", guard, async (req: Request<{ name: string; action: string }>, res) => {
-    const service = options.services.find((s) => s.name === req.params.name);
-    if (!service) return void reply(res, new NotFound(`No service ${req.params.name} in this step`));
-    const action = ACTIONS[req.params.action];
-    if (!action) return void reply(res, new InvalidInput({ action: `must be one of ${Object.keys(ACTIONS).join(", ")}` }));
-    if (req.params.action !== "restart" && req.params.action !== "stop" && service.state() !== "up") {
-      return void fail(res, 409, "SERVICE_NOT_RUNNING", `${service.name} is ${service.state()}; restart it first`);
-    }
-    try {
-      await action(service);
-      res.json({ name: service.name, state: service.state() });
-    } catch (error) {
-      fail(res, 502, "ACTION_FAILED", `${req.params.action} ${service.name}: ${(error as Error).message}`);
-    }
-  });
+  app.post(
+    "/api/services/:name/:action",
+    guard,
+    async (req: Request<{ name: string; action: string }>, res) => {
+      const service = options.services.find((s) => s.name === req.params.name);
+      if (!service)
+        return void reply(res, new NotFound(`No service ${req.params.name} in this step`));
+      const action = ACTIONS[req.params.action];
+      if (!action)
+        return void reply(
+          res,
+          new InvalidInput({ action: `must be one of ${Object.keys(ACTIONS).join(", ")}` }),
+        );
+      if (
+        req.params.action !== "restart" &&
+        req.params.action !== "stop" &&
+        service.state() !== "up"
+      ) {
+        return void fail(
+          res,
+          409,
+          "SERVICE_NOT_RUNNING",
+          `${service.name} is ${service.state()}; restart it first`,
+        );
+      }
+      try {
+        await action(service);
+        res.json({ name: service.name, state: service.state() });
+      } catch (error) {
+        fail(
+          res,
+          502,
+          "ACTION_FAILED",
+          `${req.params.action} ${service.name}: ${(error as Error).message}`,
+        );
+      }
+    },
+  );
 
   app.post("/api/broker/:action", guard, (req: Request<{ action: string }>, res) => {
     const link = options.brokerLink;
-    if (!link) return void reply(res, new NotFound("This step does not use the broker: there is no link to cut"));
+    if (!link)
+      return void reply(
+        res,
+        new NotFound("This step does not use the broker: there is no link to cut"),
+      );
     if (req.params.action === "cut") link.cut();
     else if (req.params.action === "restore") link.restore();
     else return void reply(res, new InvalidInput({ action: "must be cut or restore" }));
@@ -123,7 +163,11 @@ export async function startConsole(options: ConsoleOptions): Promise<WorkshopCon
 
   // Server-sent events: the last 50 messages, then each new one as it arrives.
   app.get("/api/feed", (req, res) => {
-    res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
+    res.writeHead(200, {
+      "content-type": "text/event-stream",
+      "cache-control": "no-cache",
+      connection: "keep-alive",
+    });
     const send = (message: unknown) => res.write(`data: ${JSON.stringify(message)}\n\n`);
     for (const message of options.feed?.recent().slice(-50) ?? []) send(message);
     const unsubscribe = options.feed?.subscribe(send);
@@ -133,7 +177,9 @@ export async function startConsole(options: ConsoleOptions): Promise<WorkshopCon
   app.get("/api/orders", async (_req, res) => {
     if (!options.storefrontUrl) return void res.json([]);
     try {
-      const orders = (await (await fetch(`${options.storefrontUrl}/api/orders`, { signal: AbortSignal.timeout(1_000) })).json()) as unknown[];
+      const orders = (await (
+        await fetch(`${options.storefrontUrl}/api/orders`, { signal: AbortSignal.timeout(1_000) })
+      ).json()) as unknown[];
       res.json(Array.isArray(orders) ? orders.slice(0, 10) : []);
     } catch {
       res.json([]); // the storefront is down: nothing to list, the page says so

@@ -28,20 +28,44 @@ export interface TimelineEntry {
   correlationId: string;
 }
 
-export function orderTimeline(orderId: string, logs: readonly LogEntry[], messages: readonly MessageEntry[]): TimelineEntry[] {
+export function orderTimeline(
+  orderId: string,
+  logs: readonly LogEntry[],
+  messages: readonly MessageEntry[],
+): TimelineEntry[] {
   const correlationIds = new Set<string>();
   for (const entry of [...logs, ...messages]) {
     if (entry.orderId === orderId && entry.correlationId) correlationIds.add(entry.correlationId);
   }
-  const belongs = (e: { orderId?: string; correlationId?: string }) => e.orderId === orderId || (e.correlationId !== undefined && correlationIds.has(e.correlationId));
+  const belongs = (e: { orderId?: string; correlationId?: string }) =>
+    e.orderId === orderId || (e.correlationId !== undefined && correlationIds.has(e.correlationId));
   const entries: TimelineEntry[] = [
-    ...logs.filter(belongs).map((l) => ({ at: l.at, source: l.service, kind: "log" as const, text: l.text, correlationId: l.correlationId ?? "" })),
-    ...messages.filter(belongs).map((m) => ({ at: m.at, source: "broker", kind: "message" as const, text: m.type, correlationId: m.correlationId })),
+    ...logs.filter(belongs).map((l) => ({
+      at: l.at,
+      source: l.service,
+      kind: "log" as const,
+      text: l.text,
+      correlationId: l.correlationId ?? "",
+    })),
+    ...messages.filter(belongs).map((m) => ({
+      at: m.at,
+      source: "broker",
+      kind: "message" as const,
+      text: m.type,
+      correlationId: m.correlationId,
+    })),
   ];
   return entries.sort((a, b) => a.at.localeCompare(b.at));
 }
 
-export const LEVELS: Record<number, string> = { 10: "trace", 20: "debug", 30: "info", 40: "warn", 50: "error", 60: "fatal" };
+export const LEVELS: Record<number, string> = {
+  10: "trace",
+  20: "debug",
+  30: "info",
+  40: "warn",
+  50: "error",
+  60: "fatal",
+};
 
 /** A pino JSON line as the console keeps it, or undefined for a line that is not one. */
 export function parseLogLine(service: string, line: string): LogEntry | undefined {
@@ -52,7 +76,9 @@ export function parseLogLine(service: string, line: string): LogEntry | undefine
     return undefined;
   }
   if (typeof log !== "object" || log === null || typeof log.time !== "number") return undefined;
-  const request = log.req ? `${log.req.method} ${log.req.url} -> ${log.res?.statusCode} (${log.responseTime} ms)` : "";
+  const request = log.req
+    ? `${log.req.method} ${log.req.url} -> ${log.res?.statusCode} (${log.responseTime} ms)`
+    : "";
   return {
     at: new Date(log.time).toISOString(),
     service,
@@ -65,6 +91,7 @@ export function parseLogLine(service: string, line: string): LogEntry | undefine
 
 /** The order a message is about, if its data names one (every orders, inventory and payments event does). */
 export function orderIdOf(data: unknown): string | undefined {
-  const orderId = typeof data === "object" && data !== null ? (data as { orderId?: unknown }).orderId : undefined;
+  const orderId =
+    typeof data === "object" && data !== null ? (data as { orderId?: unknown }).orderId : undefined;
   return typeof orderId === "string" ? orderId : undefined;
 }

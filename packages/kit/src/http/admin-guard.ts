@@ -28,12 +28,15 @@ export function adminRefusal(headers: IncomingHttpHeaders, port: number): Error 
   const host = headers.host?.toLowerCase();
   if (!host || !LOOPBACK_NAMES.some((name) => host === `${name}:${port}`)) {
     const asked = host ?? "(none)";
-    return new MisdirectedRequest(`Admin routes answer to localhost:${port} only, not to Host ${asked}`);
+    return new MisdirectedRequest(
+      `Admin routes answer to localhost:${port} only, not to Host ${asked}`,
+    );
   }
   if (headers.origin !== undefined && headers.origin.toLowerCase() !== `http://${host}`) {
     return new Forbidden(`Admin routes take no requests from another origin (${headers.origin})`);
   }
-  if (headers[ADMIN_HEADER] !== "1") return new Forbidden(`Admin routes need the header ${ADMIN_HEADER}: 1`);
+  if (headers[ADMIN_HEADER] !== "1")
+    return new Forbidden(`Admin routes need the header ${ADMIN_HEADER}: 1`);
   return null;
 }
 

@@ -12,13 +12,15 @@ export function correlationId(logger: Logger): RequestHandler {
     logger,
     genReqId: (req, res) => {
       const given = req.headers[CORRELATION_HEADER];
-      const id = typeof given === "string" && given.length > 0 && given.length <= 100 ? given : randomUUID();
+      const id =
+        typeof given === "string" && given.length > 0 && given.length <= 100 ? given : randomUUID();
       res.setHeader(CORRELATION_HEADER, id);
       return id;
     },
     customAttributeKeys: { reqId: "correlationId" },
     quietReqLogger: true,
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
+    customLogLevel: (_req, res, error) =>
+      error || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info",
     serializers: {
       req: (req) => ({ method: req.method, url: req.url }),
       res: (res) => ({ statusCode: res.statusCode }),

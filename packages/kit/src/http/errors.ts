@@ -22,7 +22,12 @@ export const STATUS_BY_CODE: Record<string, number> = {
 };
 
 export interface ErrorBody {
-  error: { code: string; message: string; fields?: Record<string, string>; [extra: string]: unknown };
+  error: {
+    code: string;
+    message: string;
+    fields?: Record<string, string>;
+    [extra: string]: unknown;
+  };
 }
 
 /** Bad input: `fields` names each bad field by its path (`lines.0.qty`) with the reason. */
@@ -37,19 +42,30 @@ export class NotFound extends Error {
   readonly code = "NOT_FOUND";
 }
 
-type CodedError = Error & { code: string; fields?: Record<string, string>; details?: Record<string, unknown> };
+type CodedError = Error & {
+  code: string;
+  fields?: Record<string, string>;
+  details?: Record<string, unknown>;
+};
 
 const isCoded = (error: unknown): error is CodedError =>
-  error instanceof Error && typeof (error as CodedError).code === "string" && (error as CodedError).code in STATUS_BY_CODE;
+  error instanceof Error &&
+  typeof (error as CodedError).code === "string" &&
+  (error as CodedError).code in STATUS_BY_CODE;
 
 export function toErrorResponse(error: unknown): { status: number; body: ErrorBody } {
   if (isCoded(error)) {
-    const body: ErrorBody = { error: { code: error.code, message: error.message, ...error.details } };
+    const body: ErrorBody = {
+      error: { code: error.code, message: error.message, ...error.details },
+    };
     if (error.fields) body.error.fields = error.fields;
     return { status: STATUS_BY_CODE[error.code]!, body };
   }
   if (isClientError(error)) return fromClientError(error);
-  return { status: 500, body: { error: { code: "INTERNAL", message: "Something went wrong on our side" } } };
+  return {
+    status: 500,
+    body: { error: { code: "INTERNAL", message: "Something went wrong on our side" } },
+  };
 }
 
 /** What express and its body parser throw (http-errors): a `status`, and from the parser a `type`. */
@@ -94,5 +110,7 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, next) => {
 };
 
 export const notFoundHandler: RequestHandler = (req, res) => {
-  res.status(404).json({ error: { code: "NOT_FOUND", message: `No route for ${req.method} ${req.path}` } });
+  res
+    .status(404)
+    .json({ error: { code: "NOT_FOUND", message: `No route for ${req.method} ${req.path}` } });
 };

@@ -20,7 +20,9 @@ export function serviceApp(name: string, logger: Logger, routers: Router[]): exp
   // The service's own /admin and /chaos routes reset data and inject faults: whatever changes
   // something passes the same checks as the storefront's admin routes (no cross-site page).
   const guard = adminGuard();
-  app.use(["/admin", "/chaos"], (req, res, next) => (req.method === "GET" ? next() : guard(req, res, next)));
+  app.use(["/admin", "/chaos"], (req, res, next) =>
+    req.method === "GET" ? next() : guard(req, res, next),
+  );
   app.use(chaos());
   app.use(...routers);
   app.use(notFoundHandler);

@@ -14,7 +14,11 @@ export async function checkOne(root: string, exercise: Exercise, quiet = false):
   updateProgress(root, exercise.id, { status: passed ? "done" : "failing" });
   if (passed) {
     console.log(green(`✓ ${exercise.id} passes: ${exercise.title}`));
-    console.log(dim(`  Compare with the reference: npx workshop solution ${exercise.id}  or  npx workshop diff ${exercise.step.number} ${exercise.id}`));
+    console.log(
+      dim(
+        `  Compare with the reference: npx workshop solution ${exercise.id}  or  npx workshop diff ${exercise.step.number} ${exercise.id}`,
+      ),
+    );
   } else {
     console.log(red(`✗ ${exercise.id} does not pass yet: ${exercise.title}`));
     console.log(dim(`  Stuck? npx workshop hint ${exercise.id}`));
@@ -22,10 +26,15 @@ export async function checkOne(root: string, exercise: Exercise, quiet = false):
   return passed;
 }
 
-export async function check(root: string, id: string | undefined, { watch: watching = false } = {}): Promise<number> {
+export async function check(
+  root: string,
+  id: string | undefined,
+  { watch: watching = false } = {},
+): Promise<number> {
   if (!id) {
     let failing = 0;
-    for (const exercise of allExercises(root)) if (!(await checkOne(root, exercise, true))) failing += 1;
+    for (const exercise of allExercises(root))
+      if (!(await checkOne(root, exercise, true))) failing += 1;
     return failing === 0 ? 0 : 1;
   }
   const exercise = findExercise(root, id);

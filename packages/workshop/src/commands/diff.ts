@@ -14,13 +14,27 @@ interface Side {
   files: string[];
 }
 
-export async function diff(root: string, a: string, b: string | undefined, { stat = false } = {}): Promise<number> {
+export async function diff(
+  root: string,
+  a: string,
+  b: string | undefined,
+  { stat = false } = {},
+): Promise<number> {
   const [left, right] = sides(root, a, b);
   const tmp = mkdtempSync(join(tmpdir(), "workshop-diff-"));
   try {
     for (const side of [left, right]) copyWithoutMarkers(side, join(tmp, side.label));
-    const color = process.stdout.isTTY && !process.env.NO_COLOR ? "--color=always" : "--color=never";
-    const args = ["diff", "--no-index", "--no-prefix", color, ...(stat ? ["--stat=120"] : []), left.label, right.label];
+    const color =
+      process.stdout.isTTY && !process.env.NO_COLOR ? "--color=always" : "--color=never";
+    const args = [
+      "diff",
+      "--no-index",
+      "--no-prefix",
+      color,
+      ...(stat ? ["--stat=120"] : []),
+      left.label,
+      right.label,
+    ];
     const { code } = await run("git", args, { cwd: tmp });
     return code <= 1 ? 0 : code; // git diff exits 1 when there are differences
   } finally {
@@ -34,10 +48,15 @@ function sides(root: string, a: string, b: string | undefined): [Side, Side] {
     // An exercise against its reference: only the files that hold its regions.
     const exercise = findExercise(root, exerciseId);
     const other = [a, b].find((x) => x && x !== exerciseId);
-    if (other && findStep(root, other).name !== exercise.step.name) throw new Error(`Exercise ${exerciseId} belongs to step ${exercise.step.number}`);
+    if (other && findStep(root, other).name !== exercise.step.name)
+      throw new Error(`Exercise ${exerciseId} belongs to step ${exercise.step.number}`);
     return [
       { label: `steps/${exercise.step.name}`, dir: exercise.step.dir, files: exercise.files },
-      { label: `exercises/${exercise.step.name}`, dir: exercise.step.exerciseDir, files: exercise.files },
+      {
+        label: `exercises/${exercise.step.name}`,
+        dir: exercise.step.exerciseDir,
+        files: exercise.files,
+      },
     ];
   }
   if (!b) throw new Error("Usage: workshop diff <step> <step> | <step> <exercise> [--stat]");

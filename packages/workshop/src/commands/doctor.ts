@@ -47,14 +47,22 @@ export async function doctor(options: DoctorOptions): Promise<number> {
   }
   const problems = checks.filter((c) => !c.ok && !c.warning).length;
   const warnings = checks.filter((c) => !c.ok && c.warning).length;
-  console.log(problems + warnings === 0 ? green("\nAll good: you are ready for the workshop.") : `\n${problems} problem(s), ${warnings} warning(s).`);
+  console.log(
+    problems + warnings === 0
+      ? green("\nAll good: you are ready for the workshop.")
+      : `\n${problems} problem(s), ${warnings} warning(s).`,
+  );
   return problems === 0 ? 0 : 1;
 }
 
 function nodeVersion(): Check {
   const [major, minor] = process.versions.node.split(".").map(Number) as [number, number];
   const ok = major > 20 || (major === 20 && minor >= 19);
-  return { ok, what: `Node.js ${process.versions.node} (needs 20.19 or newer)`, fix: "install Node 20.19+ (e.g. `nvm install 20 && nvm use`)" };
+  return {
+    ok,
+    what: `Node.js ${process.versions.node} (needs 20.19 or newer)`,
+    fix: "install Node 20.19+ (e.g. `nvm install 20 && nvm use`)",
+  };
 }
 
 function npmVersion(): Check {
@@ -63,8 +71,16 @@ function npmVersion(): Check {
 }
 
 function dependencies(root: string): Check {
-  const ok = existsSync(`${root}/node_modules/@prisma/client`) && existsSync(`${root}/steps/01-monolith/generated/prisma/client.ts`);
-  return { ok, what: ok ? "dependencies installed, Prisma clients generated" : "dependencies or Prisma clients missing", fix: "npm install (from the repository root)" };
+  const ok =
+    existsSync(`${root}/node_modules/@prisma/client`) &&
+    existsSync(`${root}/steps/01-monolith/generated/prisma/client.ts`);
+  return {
+    ok,
+    what: ok
+      ? "dependencies installed, Prisma clients generated"
+      : "dependencies or Prisma clients missing",
+    fix: "npm install (from the repository root)",
+  };
 }
 
 /** What `npm install` found, or would download. */
@@ -79,11 +95,13 @@ async function browser({ env, browserSeams }: DoctorOptions): Promise<Check> {
     const what = "no Chromium for the browser specs (PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD is set)";
     return { ok: false, what: `${what}; npm install downloads none`, fix };
   }
-  const what = "no Chromium for the browser specs; npm install would run `npx playwright install chromium`";
+  const what =
+    "no Chromium for the browser specs; npm install would run `npx playwright install chromium`";
   return { ok: false, what, fix };
 }
 
-const START_BROKER = "docker compose up -d rabbitmq (from the repository root), or rabbitmq-server -detached";
+const START_BROKER =
+  "docker compose up -d rabbitmq (from the repository root), or rabbitmq-server -detached";
 
 /** Whether the broker answers, else what `npm test` would do about it. */
 async function broker(amqpUrl?: string, options: DoctorOptions["broker"] = {}): Promise<Check> {
@@ -107,7 +125,11 @@ async function broker(amqpUrl?: string, options: DoctorOptions["broker"] = {}): 
 }
 
 /** Opens an AMQP 0-9-1 connection far enough to read the server's version from Connection.Start. */
-export function rabbitMqVersion(host: string, port: number, timeoutMs = 2000): Promise<string | undefined> {
+export function rabbitMqVersion(
+  host: string,
+  port: number,
+  timeoutMs = 2000,
+): Promise<string | undefined> {
   return new Promise((resolve) => {
     const socket = connect({ host, port });
     let data = Buffer.alloc(0);
@@ -124,7 +146,8 @@ export function rabbitMqVersion(host: string, port: number, timeoutMs = 2000): P
       const at = data.indexOf(Buffer.from("\x07versionS", "latin1"));
       if (at >= 0 && data.length >= at + 13) {
         const length = data.readUInt32BE(at + 9);
-        if (data.length >= at + 13 + length) done(data.subarray(at + 13, at + 13 + length).toString());
+        if (data.length >= at + 13 + length)
+          done(data.subarray(at + 13, at + 13 + length).toString());
       }
     });
   });
@@ -134,14 +157,24 @@ function portFree(port: number): Promise<Check> {
   return new Promise((resolve) => {
     const server = createServer();
     server.once("error", () =>
-      resolve({ ok: false, what: `port ${port} is busy`, fix: `stop what listens on ${port} (\`lsof -i :${port}\` shows it), e.g. a shop started earlier` }),
+      resolve({
+        ok: false,
+        what: `port ${port} is busy`,
+        fix: `stop what listens on ${port} (\`lsof -i :${port}\` shows it), e.g. a shop started earlier`,
+      }),
     );
-    server.listen(port, "127.0.0.1", () => server.close(() => resolve({ ok: true, what: `port ${port} is free` })));
+    server.listen(port, "127.0.0.1", () =>
+      server.close(() => resolve({ ok: true, what: `port ${port} is free` })),
+    );
   });
 }
 
 function disk(root: string): Check {
   const { bavail, bsize } = statfsSync(root);
   const freeGiB = (bavail * bsize) / 1024 ** 3;
-  return { ok: freeGiB >= 1, what: `${freeGiB.toFixed(1)} GiB free on disk`, fix: "free at least 1 GiB" };
+  return {
+    ok: freeGiB >= 1,
+    what: `${freeGiB.toFixed(1)} GiB free on disk`,
+    fix: "free at least 1 GiB",
+  };
 }

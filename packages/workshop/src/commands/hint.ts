@@ -9,7 +9,9 @@ export function hintsOf(exercise: Exercise): { title: string; text: string }[] {
   if (!exercise.docsDir) return [];
   const readme = join(exercise.step.dir, exercise.docsDir, "README.md");
   if (!existsSync(readme)) return [];
-  const blocks = readFileSync(readme, "utf8").matchAll(/<details><summary>(Hint \d[^<]*)<\/summary>\s*([\s\S]*?)<\/details>/g);
+  const blocks = readFileSync(readme, "utf8").matchAll(
+    /<details><summary>(Hint \d[^<]*)<\/summary>\s*([\s\S]*?)<\/details>/g,
+  );
   return [...blocks].map(([, title, text]) => ({ title: title!, text: text!.trim() }));
 }
 
@@ -26,6 +28,7 @@ export function hint(root: string, id: string, n?: number): number {
   console.log(bold(`${id} · ${title}`));
   console.log(text);
   updateProgress(root, id, { hintsSeen: Math.max(seen, which) });
-  if (which < hints.length) console.log(dim(`\nMore: npx workshop hint ${id}  (hint ${which + 1} of ${hints.length})`));
+  if (which < hints.length)
+    console.log(dim(`\nMore: npx workshop hint ${id}  (hint ${which + 1} of ${hints.length})`));
   return 0;
 }

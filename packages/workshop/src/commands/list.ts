@@ -9,7 +9,9 @@ export function list(root: string): number {
   let done = 0;
   let next: string | undefined;
   for (const step of listSteps(root)) {
-    console.log(`${bold(`Step ${step.number}`)} ${step.name.slice(3)}  ${dim(`steps/${step.name}`)}`);
+    console.log(
+      `${bold(`Step ${step.number}`)} ${step.name.slice(3)}  ${dim(`steps/${step.name}`)}`,
+    );
     const exercises = exercisesOf(step);
     if (exercises.length === 0) console.log(dim("  no exercises yet"));
     for (const e of exercises) {
@@ -21,7 +23,9 @@ export function list(root: string): number {
       else next ??= e.id;
     }
   }
-  console.log(`\n${done} of ${total} exercises done.${next ? ` Next: npx workshop check ${next}` : ""}`);
+  console.log(
+    `\n${done} of ${total} exercises done.${next ? ` Next: npx workshop check ${next}` : ""}`,
+  );
   console.log(dim("✓ done  ✗ tried, not passing yet  · not tried"));
   return 0;
 }

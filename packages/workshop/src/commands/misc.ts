@@ -8,7 +8,11 @@ import { exercisesOf } from "../exercises.ts";
 import { writeStarter } from "../starter.ts";
 
 /** `start 01` runs the reference step; `start 01 --mine` runs your copy from exercises/. */
-export async function start(root: string, stepQuery: string, { mine = false } = {}): Promise<number> {
+export async function start(
+  root: string,
+  stepQuery: string,
+  { mine = false } = {},
+): Promise<number> {
   const step = findStep(root, stepQuery);
   const cwd = mine ? step.exerciseDir : step.dir;
   if (!existsSync(cwd)) throw new Error(`No ${cwd}`);
@@ -30,7 +34,11 @@ export async function test(root: string, target: string): Promise<number> {
 /** Seed data back for a demo: through the running shop when there is one, else by deleting the data folders. */
 export async function resetData(root: string, url = "http://localhost:3000"): Promise<number> {
   try {
-    const response = await fetch(`${url}/api/admin/reset`, { method: "POST", headers: ADMIN_HEADERS, signal: AbortSignal.timeout(2000) });
+    const response = await fetch(`${url}/api/admin/reset`, {
+      method: "POST",
+      headers: ADMIN_HEADERS,
+      signal: AbortSignal.timeout(2000),
+    });
     if (response.ok) {
       console.log(`The shop at ${url} is back to its seed data.`);
       return 0;
@@ -59,7 +67,9 @@ async function deleteBrokerNames(stepDir: string): Promise<void> {
   const namespace = brokerNamespace(stepDir, {}); // the step's own names, never a test's
   try {
     await assertBrokerReachable();
-    const { deleteTopology } = (await import(cleanup)) as { deleteTopology(ns: string): Promise<void> };
+    const { deleteTopology } = (await import(cleanup)) as {
+      deleteTopology(ns: string): Promise<void>;
+    };
     await deleteTopology(namespace);
     console.log(`deleted the broker's ${namespace}* exchange and queues`);
   } catch (error) {
@@ -78,16 +88,28 @@ export function generate(root: string): number {
 }
 
 /** Step 04: drop orders' read models and build them again from the event store. */
-export async function rebuildReadModels(url = process.env.ORDERS_URL ?? "http://localhost:3003"): Promise<number> {
+export async function rebuildReadModels(
+  url = process.env.ORDERS_URL ?? "http://localhost:3003",
+): Promise<number> {
   try {
-    const response = await fetch(`${url}/admin/projections/rebuild`, { method: "POST", headers: ADMIN_HEADERS, signal: AbortSignal.timeout(60_000) });
+    const response = await fetch(`${url}/admin/projections/rebuild`, {
+      method: "POST",
+      headers: ADMIN_HEADERS,
+      signal: AbortSignal.timeout(60_000),
+    });
     if (!response.ok) throw new Error(`answered ${response.status}`);
-    const { rebuilt, ms } = (await response.json()) as { rebuilt: Record<string, number>; ms: number };
-    for (const [name, events] of Object.entries(rebuilt)) console.log(`${name}: rebuilt from ${events} events`);
+    const { rebuilt, ms } = (await response.json()) as {
+      rebuilt: Record<string, number>;
+      ms: number;
+    };
+    for (const [name, events] of Object.entries(rebuilt))
+      console.log(`${name}: rebuilt from ${events} events`);
     console.log(`in ${ms} ms`);
     return 0;
   } catch (error) {
-    console.error(`Could not rebuild at ${url} (${(error as Error).message}). Is step 04 running? npx workshop start 04`);
+    console.error(
+      `Could not rebuild at ${url} (${(error as Error).message}). Is step 04 running? npx workshop start 04`,
+    );
     return 1;
   }
 }

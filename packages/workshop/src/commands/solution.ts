@@ -9,12 +9,19 @@ import { isDone } from "./check.ts";
 export function solution(root: string, id: string, { force = false } = {}): number {
   const exercise = findExercise(root, id);
   if (!force && !isDone(root, id)) {
-    console.log(`Make it pass first (npx workshop check ${id}), then compare. Or: npx workshop solution ${id} --force`);
+    console.log(
+      `Make it pass first (npx workshop check ${id}), then compare. Or: npx workshop solution ${id} --force`,
+    );
     return 1;
   }
   for (const file of exercise.files) {
-    for (const region of findRegions(readFileSync(join(exercise.step.dir, file), "utf8")).filter((r) => r.id === id)) {
-      console.log(bold(`steps/${exercise.step.name}/${file}`) + dim(` (lines ${region.start + 2}-${region.end})`));
+    for (const region of findRegions(readFileSync(join(exercise.step.dir, file), "utf8")).filter(
+      (r) => r.id === id,
+    )) {
+      console.log(
+        bold(`steps/${exercise.step.name}/${file}`) +
+          dim(` (lines ${region.start + 2}-${region.end})`),
+      );
       console.log(region.body);
       console.log();
     }

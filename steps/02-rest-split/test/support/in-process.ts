@@ -26,7 +26,11 @@ export interface InProcessService<Db> {
   close(): Promise<void>;
 }
 
-async function serve<Db extends { $disconnect(): Promise<void> }>(name: string, db: Db, routes: Router): Promise<InProcessService<Db>> {
+async function serve<Db extends { $disconnect(): Promise<void> }>(
+  name: string,
+  db: Db,
+  routes: Router,
+): Promise<InProcessService<Db>> {
   const server = await listen(serviceApp(name, silent, [routes]), 0);
   return {
     url: server.url,

@@ -4,7 +4,13 @@
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, beforeEach } from "vitest";
-import { chaosClient, sharedShop, startStep, type RunningService, type RunningStep } from "@shop/kit";
+import {
+  chaosClient,
+  sharedShop,
+  startStep,
+  type RunningService,
+  type RunningStep,
+} from "@shop/kit";
 
 const stepDir = join(import.meta.dirname, "../..");
 
@@ -30,7 +36,9 @@ export interface ApiResponse<T = any> {
 
 export type Api = ReturnType<typeof apiFor>;
 
-export async function startShop(env: Record<string, Record<string, string>> = {}): Promise<TestShop> {
+export async function startShop(
+  env: Record<string, Record<string, string>> = {},
+): Promise<TestShop> {
   const step = await startStep(stepDir, { env });
   const web = step.services.web!;
   const api = apiFor(web.url);
@@ -59,19 +67,34 @@ export async function startShop(env: Record<string, Record<string, string>> = {}
 }
 
 export function apiFor(baseUrl: string) {
-  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse> => {
+  const call = async (
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse> => {
     const response = await fetch(baseUrl + path, {
       method,
-      headers: { "content-type": "application/json", ...(path.startsWith("/api/admin") ? { "x-shop-admin": "1" } : {}), ...headers },
+      headers: {
+        "content-type": "application/json",
+        ...(path.startsWith("/api/admin") ? { "x-shop-admin": "1" } : {}),
+        ...headers,
+      },
       body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
     });
     const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: text ? JSON.parse(text) : null,
+    };
   };
   return {
     get: (path: string, headers?: Record<string, string>) => call("GET", path, undefined, headers),
-    post: (path: string, body?: unknown, headers?: Record<string, string>) => call("POST", path, body, headers),
-    put: (path: string, body?: unknown, headers?: Record<string, string>) => call("PUT", path, body, headers),
+    post: (path: string, body?: unknown, headers?: Record<string, string>) =>
+      call("POST", path, body, headers),
+    put: (path: string, body?: unknown, headers?: Record<string, string>) =>
+      call("PUT", path, body, headers),
   };
 }
 
@@ -89,7 +112,9 @@ export type Snapshot = Record<Table, any[]>;
 function snapshotOf(step: RunningStep): Snapshot {
   const snapshot: Partial<Snapshot> = {};
   for (const [service, tables] of Object.entries(TABLES_BY_SERVICE)) {
-    const db = new Database(join(step.services[service]!.dataDir, `${service}.db`), { readonly: true });
+    const db = new Database(join(step.services[service]!.dataDir, `${service}.db`), {
+      readonly: true,
+    });
     try {
       for (const t of tables) snapshot[t] = db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all();
     } finally {
@@ -105,11 +130,17 @@ function snapshotOf(step: RunningStep): Snapshot {
  * once per file). Back to the seed data (every service up and healed) before each test unless
  * `reset: false`.
  */
-export function useShop({ reset = true, env = {} }: { reset?: boolean; env?: Record<string, Record<string, string>> } = {}): TestShop {
+export function useShop({
+  reset = true,
+  env = {},
+}: { reset?: boolean; env?: Record<string, Record<string, string>> } = {}): TestShop {
   const shop = {} as TestShop;
   const shared = reset && Object.keys(env).length === 0;
   beforeAll(async () => {
-    Object.assign(shop, await (shared ? sharedShop(stepDir, () => startShop(), withClosedBreakers) : startShop(env)));
+    Object.assign(
+      shop,
+      await (shared ? sharedShop(stepDir, () => startShop(), withClosedBreakers) : startShop(env)),
+    );
   });
   if (reset) beforeEach(() => shop.reset());
   if (!shared) afterAll(() => shop.stop?.());

@@ -17,16 +17,29 @@ describe("the step's AsyncAPI document", () => {
   it("When AsyncAPI's parser reads it, then it finds no error and no warning", async () => {
     const diagnostics = await new Parser().validate(JSON.stringify(asyncApi()));
 
-    const problems = diagnostics.filter((d) => d.severity <= WARNING).map((d) => `${d.path.join(".")}: ${d.message}`);
+    const problems = diagnostics
+      .filter((d) => d.severity <= WARNING)
+      .map((d) => `${d.path.join(".")}: ${d.message}`);
     expect(problems).toEqual([]);
   });
 
   it("When a learner looks for a message or a queue, then each one of the code is there", async () => {
     const { document } = await new Parser().parse(JSON.stringify(asyncApi()));
 
-    expect(document!.messages().all().map((m) => m.name()).sort()).toEqual(Object.keys(CONTRACTS).sort());
-    const received = document!.operations().filterByReceive().map((o) => o.id());
-    const bound = Object.entries(QUEUES).flatMap(([queue, types]) => types.map((type) => `${queue}.receive.${type}`));
+    expect(
+      document!
+        .messages()
+        .all()
+        .map((m) => m.name())
+        .sort(),
+    ).toEqual(Object.keys(CONTRACTS).sort());
+    const received = document!
+      .operations()
+      .filterByReceive()
+      .map((o) => o.id());
+    const bound = Object.entries(QUEUES).flatMap(([queue, types]) =>
+      types.map((type) => `${queue}.receive.${type}`),
+    );
     expect(received.sort()).toEqual(bound.sort());
   });
 });

@@ -7,10 +7,15 @@ describe("PUT /api/admin/products/:sku/price", () => {
   it("When the price of mugs changes, then the product list shows it and the next order is charged it", async () => {
     const changed = await shop.api.put("/api/admin/products/MUG-001/price", { priceCents: 1500 });
     const products = await shop.api.get("/api/products");
-    const order = await shop.api.post("/api/orders", { lines: [{ sku: "MUG-001", qty: 2 }], card: GOOD_CARD });
+    const order = await shop.api.post("/api/orders", {
+      lines: [{ sku: "MUG-001", qty: 2 }],
+      card: GOOD_CARD,
+    });
 
     expect(changed).toMatchObject({ status: 200, body: { sku: "MUG-001", priceCents: 1500 } });
-    expect(products.body).toContainEqual(expect.objectContaining({ sku: "MUG-001", priceCents: 1500 }));
+    expect(products.body).toContainEqual(
+      expect.objectContaining({ sku: "MUG-001", priceCents: 1500 }),
+    );
     expect(order.body.totalCents).toBe(3000);
   });
 
@@ -29,6 +34,8 @@ describe("PUT /api/admin/products/:sku/price", () => {
   });
 
   it("When the sku is unknown, then 404", async () => {
-    expect((await shop.api.put("/api/admin/products/NOPE-1/price", { priceCents: 100 })).status).toBe(404);
+    expect(
+      (await shop.api.put("/api/admin/products/NOPE-1/price", { priceCents: 100 })).status,
+    ).toBe(404);
   });
 });

@@ -10,11 +10,13 @@ export function dependencies(tx: Db) {
   return {
     catalog: { priceList: (skus: string[]) => priceList(tx, skus) },
     inventory: {
-      reserve: (orderId: string, items: { sku: string; qty: number }[]) => reserveItems(tx, orderId, items),
+      reserve: (orderId: string, items: { sku: string; qty: number }[]) =>
+        reserveItems(tx, orderId, items),
       release: (orderId: string) => releaseItems(tx, orderId),
     },
     payments: {
-      charge: (orderId: string, amountCents: number, card: string) => chargeCard(tx, orderId, amountCents, card),
+      charge: (orderId: string, amountCents: number, card: string) =>
+        chargeCard(tx, orderId, amountCents, card),
       refund: (orderId: string) => refundOrder(tx, orderId),
     },
     shipping: {

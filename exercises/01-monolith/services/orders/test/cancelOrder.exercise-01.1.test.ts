@@ -11,7 +11,10 @@ let db: PrismaClient;
 beforeEach(async () => (db = await seededDatabase()));
 afterEach(() => db.$disconnect());
 
-const placeMugs = () => inTransaction(db, (tx) => placeOrder(tx, { lines: [{ sku: "MUG-001", qty: 2 }], card: "4242424242424242" }));
+const placeMugs = () =>
+  inTransaction(db, (tx) =>
+    placeOrder(tx, { lines: [{ sku: "MUG-001", qty: 2 }], card: "4242424242424242" }),
+  );
 
 describe("Exercise 01.1: cancelOrder", () => {
   it("When a CONFIRMED order is cancelled, then it is CANCELLED and saved so", async () => {
@@ -28,7 +31,11 @@ describe("Exercise 01.1: cancelOrder", () => {
 
     await inTransaction(db, (tx) => cancelOrder(tx, order.id));
 
-    expect(await db.stock.findUnique({ where: { sku: "MUG-001" } })).toEqual({ sku: "MUG-001", available: 25, reserved: 0 });
+    expect(await db.stock.findUnique({ where: { sku: "MUG-001" } })).toEqual({
+      sku: "MUG-001",
+      available: 25,
+      reserved: 0,
+    });
   });
 
   it("When it is cancelled, then its payment is refunded and its shipment cancelled", async () => {
@@ -36,8 +43,12 @@ describe("Exercise 01.1: cancelOrder", () => {
 
     await inTransaction(db, (tx) => cancelOrder(tx, order.id));
 
-    expect((await db.payment.findUnique({ where: { orderId: order.id } }))?.refundedAt).toBeInstanceOf(Date);
-    expect((await db.shipment.findUnique({ where: { orderId: order.id } }))?.cancelledAt).toBeInstanceOf(Date);
+    expect(
+      (await db.payment.findUnique({ where: { orderId: order.id } }))?.refundedAt,
+    ).toBeInstanceOf(Date);
+    expect(
+      (await db.shipment.findUnique({ where: { orderId: order.id } }))?.cancelledAt,
+    ).toBeInstanceOf(Date);
   });
 
   it("When the transaction around it fails later, then nothing of the cancel remains", async () => {
@@ -51,7 +62,11 @@ describe("Exercise 01.1: cancelOrder", () => {
     ).rejects.toThrow("the caller fails after the cancel");
 
     expect((await findOrder(db, order.id))?.status).toBe("CONFIRMED");
-    expect(await db.stock.findUnique({ where: { sku: "MUG-001" } })).toEqual({ sku: "MUG-001", available: 23, reserved: 2 });
+    expect(await db.stock.findUnique({ where: { sku: "MUG-001" } })).toEqual({
+      sku: "MUG-001",
+      available: 23,
+      reserved: 2,
+    });
     expect((await db.payment.findUnique({ where: { orderId: order.id } }))?.refundedAt).toBeNull();
   });
 
@@ -59,10 +74,14 @@ describe("Exercise 01.1: cancelOrder", () => {
     const order = await placeMugs();
     await inTransaction(db, (tx) => cancelOrder(tx, order.id));
 
-    await expect(inTransaction(db, (tx) => cancelOrder(tx, order.id))).rejects.toBeInstanceOf(OrderNotCancellable);
+    await expect(inTransaction(db, (tx) => cancelOrder(tx, order.id))).rejects.toBeInstanceOf(
+      OrderNotCancellable,
+    );
   });
 
   it("When the order does not exist, then it is NOT_FOUND", async () => {
-    await expect(inTransaction(db, (tx) => cancelOrder(tx, "00000000-0000-4000-8000-000000000000"))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      inTransaction(db, (tx) => cancelOrder(tx, "00000000-0000-4000-8000-000000000000")),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

@@ -36,7 +36,9 @@ describe("POST /api/orders with an Idempotency-Key", () => {
     const first = await shop.api.post("/api/orders", declined, { "Idempotency-Key": "declined-1" });
     const afterFirst = shop.snapshot();
 
-    const second = await shop.api.post("/api/orders", declined, { "Idempotency-Key": "declined-1" });
+    const second = await shop.api.post("/api/orders", declined, {
+      "Idempotency-Key": "declined-1",
+    });
 
     expect(first.status).toBe(402);
     expect(second).toMatchObject({ status: 402, body: first.body });
@@ -48,7 +50,11 @@ describe("POST /api/orders with an Idempotency-Key", () => {
     await shop.api.post("/api/orders", order, { "Idempotency-Key": "checkout-2" });
     const before = shop.snapshot();
 
-    const reused = await shop.api.post("/api/orders", { ...order, lines: [{ sku: "PEN-001", qty: 1 }] }, { "Idempotency-Key": "checkout-2" });
+    const reused = await shop.api.post(
+      "/api/orders",
+      { ...order, lines: [{ sku: "PEN-001", qty: 1 }] },
+      { "Idempotency-Key": "checkout-2" },
+    );
 
     expect(reused.status).toBe(422);
     expect(reused.body.error.code).toBe("IDEMPOTENCY_KEY_REUSED");

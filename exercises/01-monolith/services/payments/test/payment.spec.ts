@@ -6,7 +6,13 @@ const request = (card: string) => ({ paymentId: "p-1", orderId: "o-1", amountCen
 describe("Payment", () => {
   describe("When charging", () => {
     it("given a good card, then a payment for the amount is made and only the last four digits are kept", () => {
-      expect(charge(request("4242424242424242"))).toEqual({ id: "p-1", orderId: "o-1", amountCents: 2598, cardLast4: "4242", refundedAt: null });
+      expect(charge(request("4242424242424242"))).toEqual({
+        id: "p-1",
+        orderId: "o-1",
+        amountCents: 2598,
+        cardLast4: "4242",
+        refundedAt: null,
+      });
     });
 
     it("given the always-declined test card, then it is declined", () => {

@@ -11,16 +11,30 @@ const dataDir = freshDataDir("inventory-x2-");
 let instances: RunningProcess[] = [];
 
 beforeAll(async () => {
-  const spec = (name: string) => ({ name, cwd: stepDir, entry: join(stepDir, "services/inventory/src/main.ts"), env: { DATA_DIR: dataDir } });
+  const spec = (name: string) => ({
+    name,
+    cwd: stepDir,
+    entry: join(stepDir, "services/inventory/src/main.ts"),
+    env: { DATA_DIR: dataDir },
+  });
   instances = [await startProcess(spec("inventory-a")), await startProcess(spec("inventory-b"))]; // a seeds the file
 });
 afterAll(() => Promise.all(instances.map((i) => i.stop())));
 
 const post = (url: string, body?: unknown, headers: Record<string, string> = {}) =>
-  fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+  fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
 const reserve = (i: number, orderId: string, items: { sku: string; qty: number }[]) =>
-  post(`${instances[i % 2]!.url}/reservations`, { orderId, items }, { "Idempotency-Key": `reserve-${orderId}` });
-const release = (i: number, orderId: string) => post(`${instances[i % 2]!.url}/reservations/${orderId}/release`);
+  post(
+    `${instances[i % 2]!.url}/reservations`,
+    { orderId, items },
+    { "Idempotency-Key": `reserve-${orderId}` },
+  );
+const release = (i: number, orderId: string) =>
+  post(`${instances[i % 2]!.url}/reservations/${orderId}/release`);
 
 function rows(sql: string, ...params: unknown[]): any[] {
   const db = new Database(join(dataDir, "inventory.db"), { readonly: true });
@@ -30,16 +44,27 @@ function rows(sql: string, ...params: unknown[]): any[] {
     db.close();
   }
 }
-const stockOf = (sku: string) => rows(`SELECT available, reserved FROM Stock WHERE sku = ?`, sku)[0];
+const stockOf = (sku: string) =>
+  rows(`SELECT available, reserved FROM Stock WHERE sku = ?`, sku)[0];
 
 describe("Inventory, two processes on one database", () => {
   it("When 20 orders of a mug and a pen reach both processes at once for the last 5 pens, then 5 are reserved, 15 refused, and no refused order holds a mug", async () => {
     // Arrange: the seed has 5 pens and 25 mugs
-    expect([stockOf("PEN-001"), stockOf("MUG-001")]).toEqual([{ available: 5, reserved: 0 }, { available: 25, reserved: 0 }]);
+    expect([stockOf("PEN-001"), stockOf("MUG-001")]).toEqual([
+      { available: 5, reserved: 0 },
+      { available: 25, reserved: 0 },
+    ]);
     const orderIds = Array.from({ length: 20 }, () => randomUUID());
 
     // Act: the mug line comes first, so a refused order must undo the mug it already took
-    const responses = await Promise.all(orderIds.map((id, i) => reserve(i, id, [{ sku: "MUG-001", qty: 1 }, { sku: "PEN-001", qty: 1 }])));
+    const responses = await Promise.all(
+      orderIds.map((id, i) =>
+        reserve(i, id, [
+          { sku: "MUG-001", qty: 1 },
+          { sku: "PEN-001", qty: 1 },
+        ]),
+      ),
+    );
 
     // Assert
     const statuses = responses.map((r) => r.status).sort();

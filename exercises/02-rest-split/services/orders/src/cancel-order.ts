@@ -10,7 +10,12 @@ import { cancelOrder as decide, type Order } from "./domain/order.ts";
 import { findOrder, saveStatus } from "./db/orders.ts";
 import { oweUndos } from "./db/saga.ts";
 
-export async function cancelOrder(db: PrismaClient, undo: UndoCalls, orderId: string, log: Logger): Promise<Order> {
+export async function cancelOrder(
+  db: PrismaClient,
+  undo: UndoCalls,
+  orderId: string,
+  log: Logger,
+): Promise<Order> {
   const cancelling = await inTransaction(db, async (tx) => {
     const order = await findOrder(tx, orderId);
     if (!order) throw new NotFound(`No order ${orderId}`);

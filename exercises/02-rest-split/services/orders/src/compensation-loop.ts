@@ -20,7 +20,12 @@ export function startCompensationLoop(
   async function round() {
     for (const saga of await sagasPastDeadline(db)) await endOrphan(db, saga, log);
     for (const orderId of await ordersOwingUndos(db)) {
-      await undoWhatIsOwed(db, dependencies({ correlationId: `compensation-${orderId}`, calls: 0 }).undo, orderId, log);
+      await undoWhatIsOwed(
+        db,
+        dependencies({ correlationId: `compensation-${orderId}`, calls: 0 }).undo,
+        orderId,
+        log,
+      );
     }
   }
   let stopped = false;
@@ -29,7 +34,12 @@ export function startCompensationLoop(
   const next = () => {
     timer = setTimeout(() => {
       running = round()
-        .catch((error) => log.error({ err: error }, "compensation loop: this round failed, the next one tries again"))
+        .catch((error) =>
+          log.error(
+            { err: error },
+            "compensation loop: this round failed, the next one tries again",
+          ),
+        )
         .finally(() => stopped || next());
     }, intervalMs);
   };

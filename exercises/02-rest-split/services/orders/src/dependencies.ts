@@ -22,7 +22,9 @@ export function serviceUrlsFromEnv(): ServiceUrls {
   return {
     catalog: process.env.CATALOG_URL ?? "http://127.0.0.1:3001",
     inventory: process.env.INVENTORY_URL ?? "http://127.0.0.1:3002",
-    payments: (process.env.PAYMENTS_URLS ?? "http://127.0.0.1:3004,http://127.0.0.1:3014").split(","),
+    payments: (process.env.PAYMENTS_URLS ?? "http://127.0.0.1:3004,http://127.0.0.1:3014").split(
+      ",",
+    ),
     shipping: process.env.SHIPPING_URL ?? "http://127.0.0.1:3005",
   };
 }
@@ -41,18 +43,30 @@ export function createDependencies(
 ) {
   const catalog = catalogClient(urls.catalog, callerFor("catalog"), db, log);
   const inventory = inventoryClient(urls.inventory, callerFor("inventory"));
-  const payments = paymentsClient(urls.payments.map((url) => ({ url, caller: callerFor("payments") })), log);
+  const payments = paymentsClient(
+    urls.payments.map((url) => ({ url, caller: callerFor("payments") })),
+    log,
+  );
   const shipping = shippingClient(urls.shipping, callerFor("shipping"));
   const undoInventory = inventoryClient(urls.inventory, undoCallerFor("inventory"));
-  const undoPayments = paymentsClient(urls.payments.map((url) => ({ url, caller: undoCallerFor("payments") })), log);
+  const undoPayments = paymentsClient(
+    urls.payments.map((url) => ({ url, caller: undoCallerFor("payments") })),
+    log,
+  );
   const undoShipping = shippingClient(urls.shipping, undoCallerFor("shipping"));
 
   /** The clients bound to one request's context (correlation id, call count, deadline). */
   return (ctx: CallContext) => ({
     context: ctx,
     catalog: { priceList: (skus: string[]) => catalog.priceList(ctx, skus) },
-    inventory: { reserve: (orderId: string, items: { sku: string; qty: number }[]) => inventory.reserve(ctx, orderId, items) },
-    payments: { charge: (orderId: string, amountCents: number, card: string) => payments.charge(ctx, orderId, amountCents, card) },
+    inventory: {
+      reserve: (orderId: string, items: { sku: string; qty: number }[]) =>
+        inventory.reserve(ctx, orderId, items),
+    },
+    payments: {
+      charge: (orderId: string, amountCents: number, card: string) =>
+        payments.charge(ctx, orderId, amountCents, card),
+    },
     shipping: { schedule: (orderId: string) => shipping.schedule(ctx, orderId) },
     undo: {
       release: (orderId: string) => undoInventory.release(ctx, orderId),

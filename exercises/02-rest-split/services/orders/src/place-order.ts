@@ -24,7 +24,11 @@ export interface KeyClaim {
 class KeyTaken extends Error {}
 
 /** A new order, placed. Null when another request claimed the key first: look at the key again. */
-export async function placeOrder(run: SagaRun, input: PlaceOrderInput, claim?: KeyClaim): Promise<StoredResponse | null> {
+export async function placeOrder(
+  run: SagaRun,
+  input: PlaceOrderInput,
+  claim?: KeyClaim,
+): Promise<StoredResponse | null> {
   const prices = await run.deps.catalog.priceList(input.lines.map((line) => line.sku));
   const order = decide({ orderId: randomUUID(), lines: input.lines, now: new Date() }, prices);
   const claimed = await inTransaction(run.db, async (tx) => {
@@ -36,9 +40,16 @@ export async function placeOrder(run: SagaRun, input: PlaceOrderInput, claim?: K
 }
 
 /** The order of a saga that lost its driver, taken over by a retry with its key: on from its record. */
-export async function resumeOrder(run: SagaRun, orderId: string, card: string): Promise<StoredResponse> {
+export async function resumeOrder(
+  run: SagaRun,
+  orderId: string,
+  card: string,
+): Promise<StoredResponse> {
   const saga = await findSaga(run.db, orderId);
   if (!saga) throw new Error(`Order ${orderId} is no longer PENDING`); // we hold it: cannot happen
-  run.log.warn({ orderId, asked: saga.asked }, "a retry with its key resumes a saga past its deadline");
+  run.log.warn(
+    { orderId, asked: saga.asked },
+    "a retry with its key resumes a saga past its deadline",
+  );
   return runSaga(run, saga.order, saga.asked, card);
 }

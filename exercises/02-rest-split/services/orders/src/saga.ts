@@ -47,7 +47,12 @@ const confirmed = (order: Order): StoredResponse => ({
 });
 
 /** Takes the steps left from `asked` (written down already), holding the saga until the budget's `answerBy`. */
-export async function runSaga(run: SagaRun, order: Order, asked: Step, card: string): Promise<StoredResponse> {
+export async function runSaga(
+  run: SagaRun,
+  order: Order,
+  asked: Step,
+  card: string,
+): Promise<StoredResponse> {
   const { db, deps, budget } = run;
   const steps = stepsLeft(asked);
   for (const [i, step] of steps.entries()) {
@@ -57,7 +62,8 @@ export async function runSaga(run: SagaRun, order: Order, asked: Step, card: str
     } catch (error) {
       // Certainly not done only if the service said no, or no request left (its breaker was open).
       const notDone = error instanceof RemoteRefusal || deps.context.calls === sentBefore;
-      const answer = error instanceof RemoteRefusal && FINAL_REFUSALS.has(error.code) ? refusal(error) : null;
+      const answer =
+        error instanceof RemoteRefusal && FINAL_REFUSALS.has(error.code) ? refusal(error) : null;
       const end: SagaEnd = { status: "REJECTED", undos: undosFor(step, notDone), answer };
       if (!(await endSaga(db, order.id, budget.answerBy, end))) throw new SagaTakenOver(order.id);
       await undoWhatIsOwed(db, deps.undo, order.id, run.log);
@@ -66,7 +72,8 @@ export async function runSaga(run: SagaRun, order: Order, asked: Step, card: str
     }
     run.afterStep?.(step);
     const next = steps[i + 1];
-    if (next && !(await recordAsked(db, order.id, budget.answerBy, next))) throw new SagaTakenOver(order.id);
+    if (next && !(await recordAsked(db, order.id, budget.answerBy, next)))
+      throw new SagaTakenOver(order.id);
   }
   const answer = confirmed(order);
   const end: SagaEnd = { status: "CONFIRMED", undos: [], answer };
@@ -84,7 +91,12 @@ function refusal(error: RemoteRefusal): StoredResponse {
  * its record. Had every step answered yes, it would be CONFIRMED already (the last yes ends it);
  * so it is REJECTED, owing back the step it waits for, which may have happened, and those before.
  */
-export async function endOrphan(db: PrismaClient, { order, asked, deadlineAt }: Saga, log: Logger): Promise<void> {
+export async function endOrphan(
+  db: PrismaClient,
+  { order, asked, deadlineAt }: Saga,
+  log: Logger,
+): Promise<void> {
   const end: SagaEnd = { status: "REJECTED", undos: undosFor(asked, false), answer: null };
-  if (await endSaga(db, order.id, deadlineAt, end)) log.warn({ orderId: order.id, asked }, "saga past its deadline: rejected, owing back");
+  if (await endSaga(db, order.id, deadlineAt, end))
+    log.warn({ orderId: order.id, asked }, "saga past its deadline: rejected, owing back");
 }

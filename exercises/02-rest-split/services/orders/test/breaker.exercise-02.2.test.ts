@@ -12,13 +12,15 @@ afterEach(() => inventory.close());
 
 const settings = { ...DEFAULT_SETTINGS, breakerThreshold: 3, halfOpenAfterMs: 300 };
 const getStock = () => axios.get(`${inventory.url}/stock`, { timeout: 1_000 });
-const restock = (qty: number) => axios.post(`${inventory.url}/api/admin/products/UMB-001/restock`, { qty });
+const restock = (qty: number) =>
+  axios.post(`${inventory.url}/api/admin/products/UMB-001/restock`, { qty });
 
 describe("Exercise 02.2: breakerFor", () => {
   it("When the dependency fails 3 times in a row, then the breaker opens and the next call fails at once without reaching it", async () => {
     const breaker = breakerFor(settings);
     await inventory.chaos.failShare(1);
-    for (let i = 0; i < 3; i++) await expect(breaker.execute(getStock)).rejects.toMatchObject({ response: { status: 503 } });
+    for (let i = 0; i < 3; i++)
+      await expect(breaker.execute(getStock)).rejects.toMatchObject({ response: { status: 503 } });
     const requestsBefore = await inventory.chaos.requestCount();
 
     await expect(breaker.execute(getStock)).rejects.toBeInstanceOf(BrokenCircuitError);
@@ -30,7 +32,10 @@ describe("Exercise 02.2: breakerFor", () => {
   it("When the dependency answers with refusals (4xx), then the breaker stays closed: a refusal is an answer, not a failure", async () => {
     const breaker = breakerFor(settings);
 
-    for (let i = 0; i < 5; i++) await expect(breaker.execute(() => restock(-1))).rejects.toMatchObject({ response: { status: 400 } });
+    for (let i = 0; i < 5; i++)
+      await expect(breaker.execute(() => restock(-1))).rejects.toMatchObject({
+        response: { status: 400 },
+      });
 
     expect(breaker.state).toBe(CircuitState.Closed);
   });
@@ -41,7 +46,9 @@ describe("Exercise 02.2: breakerFor", () => {
     for (let i = 0; i < 3; i++) await expect(breaker.execute(getStock)).rejects.toThrow();
     await inventory.chaos.heal();
 
-    await eventually(async () => expect((await breaker.execute(getStock)).status).toBe(200), { timeout: 3_000 });
+    await eventually(async () => expect((await breaker.execute(getStock)).status).toBe(200), {
+      timeout: 3_000,
+    });
 
     expect(breaker.state).toBe(CircuitState.Closed);
   });

@@ -2,7 +2,14 @@
 // against real inventory, payments and shipping services called once each (no retries, no
 // breaker), failing on demand, with a real orders database for the saga's record.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { catalogService, inventoryService, ordersDatabase, paymentsService, shippingService, silent } from "../../../test/support/in-process.ts";
+import {
+  catalogService,
+  inventoryService,
+  ordersDatabase,
+  paymentsService,
+  shippingService,
+  silent,
+} from "../../../test/support/in-process.ts";
 import { budgetFrom } from "../src/budget.ts";
 import { DependencyUnavailable } from "../src/clients/errors.ts";
 import { directCaller } from "../src/clients/resilience.ts";
@@ -49,18 +56,33 @@ async function pendingOrder(qty = 2): Promise<{ order: Order; run: SagaRun }> {
     totalCents: qty * 1299,
     createdAt: new Date(),
   };
-  const urls = { catalog: services.catalog.url, inventory: services.inventory.url, payments: [services.payments.url], shipping: services.shipping.url };
+  const urls = {
+    catalog: services.catalog.url,
+    inventory: services.inventory.url,
+    payments: [services.payments.url],
+    shipping: services.shipping.url,
+  };
   const dependencies = createDependencies(urls, db, silent, (name) => directCaller(name, 1_000));
   const budget = budgetFrom(undefined);
   await insertOrder(db, order, budget.answerBy);
-  return { order, run: { db, deps: dependencies({ correlationId: "test", calls: 0 }), budget, log: silent } };
+  return {
+    order,
+    run: { db, deps: dependencies({ correlationId: "test", calls: 0 }), budget, log: silent },
+  };
 }
 
-const mugs = async () => (await services.inventory.db.stock.findUnique({ where: { sku: "MUG-001" } }))!;
-const paymentOf = (orderId: string) => services.payments.db.payment.findUnique({ where: { orderId } });
-const shipmentOf = (orderId: string) => services.shipping.db.shipment.findUnique({ where: { orderId } });
-const owed = async (orderId: string) => (await db.compensation.findMany({ where: { orderId }, orderBy: { position: "asc" } })).map((c) => c.action);
-const statusOf = async (orderId: string) => (await db.order.findUnique({ where: { id: orderId } }))?.status;
+const mugs = async () =>
+  (await services.inventory.db.stock.findUnique({ where: { sku: "MUG-001" } }))!;
+const paymentOf = (orderId: string) =>
+  services.payments.db.payment.findUnique({ where: { orderId } });
+const shipmentOf = (orderId: string) =>
+  services.shipping.db.shipment.findUnique({ where: { orderId } });
+const owed = async (orderId: string) =>
+  (await db.compensation.findMany({ where: { orderId }, orderBy: { position: "asc" } })).map(
+    (c) => c.action,
+  );
+const statusOf = async (orderId: string) =>
+  (await db.order.findUnique({ where: { id: orderId } }))?.status;
 
 describe("Exercise 02.3: undosFor, through the saga", () => {
   it("When every step answers yes, then the order is CONFIRMED, paid, shipped, its stock reserved, and nothing is owed back", async () => {
@@ -72,7 +94,11 @@ describe("Exercise 02.3: undosFor, through the saga", () => {
     expect(answer).toMatchObject({ statusCode: 201, body: { id: order.id, status: "CONFIRMED" } });
     expect(await paymentOf(order.id)).toMatchObject({ amountCents: 2598, refundedAt: null });
     expect(await shipmentOf(order.id)).toMatchObject({ cancelledAt: null });
-    expect(await mugs()).toEqual({ ...before, available: before.available - 2, reserved: before.reserved + 2 });
+    expect(await mugs()).toEqual({
+      ...before,
+      available: before.available - 2,
+      reserved: before.reserved + 2,
+    });
     expect(await owed(order.id)).toEqual([]);
   });
 
@@ -94,7 +120,10 @@ describe("Exercise 02.3: undosFor, through the saga", () => {
 
     const answer = await runSaga(run, order, "reserve", DECLINED);
 
-    expect(answer).toMatchObject({ statusCode: 402, body: { error: { code: "PAYMENT_DECLINED" } } });
+    expect(answer).toMatchObject({
+      statusCode: 402,
+      body: { error: { code: "PAYMENT_DECLINED" } },
+    });
     expect(await owed(order.id)).toEqual(["release"]);
     expect(await mugs()).toEqual(before);
     expect(await paymentOf(order.id)).toBeNull();
@@ -105,7 +134,9 @@ describe("Exercise 02.3: undosFor, through the saga", () => {
     const before = await mugs();
     await services.payments.chaos.dropResponses(1);
 
-    await expect(runSaga(run, order, "reserve", CARD)).rejects.toMatchObject({ dependency: "payments" });
+    await expect(runSaga(run, order, "reserve", CARD)).rejects.toMatchObject({
+      dependency: "payments",
+    });
 
     expect(await owed(order.id)).toEqual(["refund", "release"]);
     expect((await paymentOf(order.id))?.refundedAt).toBeInstanceOf(Date); // its answer lost too, but done
@@ -117,7 +148,9 @@ describe("Exercise 02.3: undosFor, through the saga", () => {
     const before = await mugs();
     await services.inventory.chaos.dropResponses(1);
 
-    await expect(runSaga(run, order, "reserve", CARD)).rejects.toBeInstanceOf(DependencyUnavailable);
+    await expect(runSaga(run, order, "reserve", CARD)).rejects.toBeInstanceOf(
+      DependencyUnavailable,
+    );
 
     expect(await owed(order.id)).toEqual(["release"]);
     expect(await mugs()).toEqual(before);
@@ -128,11 +161,17 @@ describe("Exercise 02.3: undosFor, through the saga", () => {
     const before = await mugs();
     await services.shipping.chaos.dropResponses(1);
 
-    await expect(runSaga(run, order, "reserve", CARD)).rejects.toMatchObject({ dependency: "shipping" });
+    await expect(runSaga(run, order, "reserve", CARD)).rejects.toMatchObject({
+      dependency: "shipping",
+    });
 
     // the cancel's answer was lost too: orders cannot know the shipment is cancelled
     expect(await owed(order.id)).toEqual(["cancelShipment", "refund", "release"]);
-    expect(await mugs()).toEqual({ ...before, available: before.available - 2, reserved: before.reserved + 2 });
+    expect(await mugs()).toEqual({
+      ...before,
+      available: before.available - 2,
+      reserved: before.reserved + 2,
+    });
     expect((await paymentOf(order.id))?.refundedAt).toBeNull();
 
     await services.shipping.chaos.heal();

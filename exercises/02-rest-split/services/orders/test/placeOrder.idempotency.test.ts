@@ -36,7 +36,9 @@ describe("POST /api/orders with an Idempotency-Key", () => {
     const first = await shop.api.post("/api/orders", declined, { "Idempotency-Key": "declined-1" });
     const afterFirst = shop.snapshot();
 
-    const second = await shop.api.post("/api/orders", declined, { "Idempotency-Key": "declined-1" });
+    const second = await shop.api.post("/api/orders", declined, {
+      "Idempotency-Key": "declined-1",
+    });
 
     expect(first.status).toBe(402);
     expect(second).toMatchObject({ status: 402, body: first.body });
@@ -47,26 +49,38 @@ describe("POST /api/orders with an Idempotency-Key", () => {
   it("When the first try failed with 503, then a retry with the same key places the order: the first one was undone, nothing of it kept", async () => {
     await shop.service("payments").stop();
     await shop.service("payments-b").stop();
-    const first = await shop.api.post("/api/orders", order, { "Idempotency-Key": "after-an-error" });
+    const first = await shop.api.post("/api/orders", order, {
+      "Idempotency-Key": "after-an-error",
+    });
     await shop.service("payments").start();
     await shop.service("payments-b").start();
 
-    const retry = await shop.api.post("/api/orders", order, { "Idempotency-Key": "after-an-error" });
+    const retry = await shop.api.post("/api/orders", order, {
+      "Idempotency-Key": "after-an-error",
+    });
 
     expect(first.status).toBe(503);
     expect(retry).toMatchObject({ status: 201, body: { status: "CONFIRMED" } });
     const after = shop.snapshot();
     expect(after.Order.map((o) => o.status)).toEqual(["REJECTED", "CONFIRMED"]);
-    expect(after.Payment).toEqual([expect.objectContaining({ orderId: retry.body.id, refundedAt: null })]);
+    expect(after.Payment).toEqual([
+      expect.objectContaining({ orderId: retry.body.id, refundedAt: null }),
+    ]);
     expect(after.Stock).toContainEqual({ sku: "MUG-001", available: 23, reserved: 2 });
-    expect((await shop.api.post("/api/orders", order, { "Idempotency-Key": "after-an-error" })).body).toEqual(retry.body);
+    expect(
+      (await shop.api.post("/api/orders", order, { "Idempotency-Key": "after-an-error" })).body,
+    ).toEqual(retry.body);
   });
 
   it("When a key is reused with a different body, then 422 and nothing changes", async () => {
     await shop.api.post("/api/orders", order, { "Idempotency-Key": "checkout-2" });
     const before = shop.snapshot();
 
-    const reused = await shop.api.post("/api/orders", { ...order, lines: [{ sku: "PEN-001", qty: 1 }] }, { "Idempotency-Key": "checkout-2" });
+    const reused = await shop.api.post(
+      "/api/orders",
+      { ...order, lines: [{ sku: "PEN-001", qty: 1 }] },
+      { "Idempotency-Key": "checkout-2" },
+    );
 
     expect(reused.status).toBe(422);
     expect(reused.body.error.code).toBe("IDEMPOTENCY_KEY_REUSED");

@@ -9,11 +9,17 @@ describe("POST /api/orders, when the catalog is down", () => {
   it("When the catalog is down, then an order is priced at the last price orders saw for that sku", async () => {
     // Arrange: one order teaches orders the mug's price, then the price changes, then the catalog stops
     await shop.api.put("/api/admin/products/MUG-001/price", { priceCents: 1500 });
-    expect((await shop.api.post("/api/orders", { lines: [{ sku: "MUG-001", qty: 1 }], card: GOOD_CARD })).status).toBe(201);
+    expect(
+      (await shop.api.post("/api/orders", { lines: [{ sku: "MUG-001", qty: 1 }], card: GOOD_CARD }))
+        .status,
+    ).toBe(201);
     await shop.service("catalog").stop();
 
     // Act
-    const { status, body } = await shop.api.post("/api/orders", { lines: [{ sku: "MUG-001", qty: 2 }], card: GOOD_CARD });
+    const { status, body } = await shop.api.post("/api/orders", {
+      lines: [{ sku: "MUG-001", qty: 2 }],
+      card: GOOD_CARD,
+    });
 
     // Assert
     expect(status).toBe(201);
@@ -24,7 +30,10 @@ describe("POST /api/orders, when the catalog is down", () => {
     await shop.service("catalog").stop();
     const before = shop.snapshot();
 
-    const { status, body } = await shop.api.post("/api/orders", { lines: [{ sku: "PEN-001", qty: 1 }], card: GOOD_CARD });
+    const { status, body } = await shop.api.post("/api/orders", {
+      lines: [{ sku: "PEN-001", qty: 1 }],
+      card: GOOD_CARD,
+    });
 
     expect(status).toBe(503);
     expect(body.error).toMatchObject({ code: "DEPENDENCY_UNAVAILABLE", dependency: "catalog" });

@@ -9,11 +9,18 @@ const shop = useShop({ env: { orders: { CALL_TIMEOUT_MS: "5000" } } });
 describe("POST /api/orders, when every dependency is slow", () => {
   it("When 100 ms are added to each dependency, then an order takes at least the sum of its calls", async () => {
     // Arrange
-    for (const name of ["catalog", "inventory", "payments", "payments-b", "shipping"]) await shop.chaos(name).addLatency(100);
+    for (const name of ["catalog", "inventory", "payments", "payments-b", "shipping"])
+      await shop.chaos(name).addLatency(100);
 
     // Act
     const started = performance.now();
-    const { status, headers } = await shop.api.post("/api/orders", { lines: [{ sku: "MUG-001", qty: 1 }, { sku: "PEN-001", qty: 1 }], card: GOOD_CARD });
+    const { status, headers } = await shop.api.post("/api/orders", {
+      lines: [
+        { sku: "MUG-001", qty: 1 },
+        { sku: "PEN-001", qty: 1 },
+      ],
+      card: GOOD_CARD,
+    });
     const elapsed = performance.now() - started;
 
     // Assert: 2 catalog calls (one per line) + reserve + charge + ship = 5 calls, one after the other
@@ -23,7 +30,10 @@ describe("POST /api/orders, when every dependency is slow", () => {
   });
 
   it("When nothing is slow, then the order still makes one call per line to the catalog plus three", async () => {
-    const { status, headers } = await shop.api.post("/api/orders", { lines: [{ sku: "MUG-001", qty: 1 }], card: GOOD_CARD });
+    const { status, headers } = await shop.api.post("/api/orders", {
+      lines: [{ sku: "MUG-001", qty: 1 }],
+      card: GOOD_CARD,
+    });
 
     expect(status).toBe(201);
     expect(headers.get("x-downstream-calls")).toBe("4");

@@ -10,7 +10,11 @@ export class CatalogUnavailable extends Error {
   }
 }
 
-export async function assertSkuExists(catalogUrl: string, sku: string, correlationId: string): Promise<void> {
+export async function assertSkuExists(
+  catalogUrl: string,
+  sku: string,
+  correlationId: string,
+): Promise<void> {
   let response: Response;
   try {
     response = await fetch(`${catalogUrl}/products/${encodeURIComponent(sku)}`, {

@@ -7,7 +7,10 @@ const logger = createLogger("shipping");
 const db = openDatabase(process.env.DATA_DIR ?? "data/shipping");
 const catalogUrl = process.env.CATALOG_URL ?? "http://127.0.0.1:3001";
 
-const server = await listen(serviceApp("shipping", logger, [shippingRoutes(db, catalogUrl)]), Number(process.env.PORT ?? 3005));
+const server = await listen(
+  serviceApp("shipping", logger, [shippingRoutes(db, catalogUrl)]),
+  Number(process.env.PORT ?? 3005),
+);
 logger.info({ url: server.url }, "shipping listening");
 closeOnSignals(async () => {
   await server.close();

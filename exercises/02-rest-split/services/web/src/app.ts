@@ -26,7 +26,12 @@ export function gatewayUrlsFromEnv(): GatewayUrls {
 }
 
 export function createApp(urls: GatewayUrls, logger: Logger): express.Express {
-  return serviceApp("web", logger, [productRoutes(urls), adminRoutes(urls), routing(urls), storefront()]);
+  return serviceApp("web", logger, [
+    productRoutes(urls),
+    adminRoutes(urls),
+    routing(urls),
+    storefront(),
+  ]);
 }
 
 function routing(urls: GatewayUrls): Router {

@@ -10,7 +10,12 @@ describe("The gateway's own routes", () => {
     expect(status).toBe(200);
     expect(body).toHaveLength(10);
     for (const product of body) {
-      expect(product).toEqual({ sku: expect.stringMatching(/^[A-Z]{3}-\d{3}$/), name: expect.any(String), priceCents: expect.any(Number), available: expect.any(Number) });
+      expect(product).toEqual({
+        sku: expect.stringMatching(/^[A-Z]{3}-\d{3}$/),
+        name: expect.any(String),
+        priceCents: expect.any(Number),
+        available: expect.any(Number),
+      });
       expect(product.available).toBeGreaterThanOrEqual(3);
       expect(product.available).toBeLessThanOrEqual(50);
     }
@@ -35,7 +40,10 @@ describe("The gateway's own routes", () => {
       const response = await shop.api.get("/api/products");
 
       expect(response.status).toBe(503);
-      expect(response.body.error).toMatchObject({ code: "DEPENDENCY_UNAVAILABLE", dependency: "inventory" });
+      expect(response.body.error).toMatchObject({
+        code: "DEPENDENCY_UNAVAILABLE",
+        dependency: "inventory",
+      });
     } finally {
       await shop.service("inventory").start();
     }

@@ -18,9 +18,14 @@ if ((await db.product.count()) === 0) await seedCatalog(db);
 const broker = await connectBroker("catalog", logger);
 const relay = startRelay(db, broker, logger);
 await inTransaction(db, (tx) => addSnapshotToOutbox(tx, { correlationId: "catalog-start-up" }));
-await broker.consume("catalog.snapshot-requested", (request) => inTransaction(db, (tx) => addSnapshotToOutbox(tx, causedBy(request))));
+await broker.consume("catalog.snapshot-requested", (request) =>
+  inTransaction(db, (tx) => addSnapshotToOutbox(tx, causedBy(request))),
+);
 
-const server = await listen(serviceApp("catalog", logger, [catalogRoutes(db, relay), messagingRoutes()]), Number(process.env.PORT ?? 3001));
+const server = await listen(
+  serviceApp("catalog", logger, [catalogRoutes(db, relay), messagingRoutes()]),
+  Number(process.env.PORT ?? 3001),
+);
 logger.info({ url: server.url }, "catalog listening");
 closeOnSignals(async () => {
   await server.close();

@@ -10,10 +10,17 @@ describe("PUT /api/admin/products/:sku/price", () => {
 
     expect(changed).toMatchObject({ status: 200, body: { sku: "MUG-001", priceCents: 1500 } });
     await eventually(async () => {
-      expect((await shop.api.get("/api/products")).body).toContainEqual(expect.objectContaining({ sku: "MUG-001", priceCents: 1500 }));
-      expect(await (await fetch(`${shop.service("orders").url}/admin/product-copy`)).json()).toContainEqual(expect.objectContaining({ sku: "MUG-001", priceCents: 1500 }));
+      expect((await shop.api.get("/api/products")).body).toContainEqual(
+        expect.objectContaining({ sku: "MUG-001", priceCents: 1500 }),
+      );
+      expect(
+        await (await fetch(`${shop.service("orders").url}/admin/product-copy`)).json(),
+      ).toContainEqual(expect.objectContaining({ sku: "MUG-001", priceCents: 1500 }));
     });
-    const order = await shop.api.post("/api/orders", { lines: [{ sku: "MUG-001", qty: 2 }], card: GOOD_CARD });
+    const order = await shop.api.post("/api/orders", {
+      lines: [{ sku: "MUG-001", qty: 2 }],
+      card: GOOD_CARD,
+    });
     expect(order.body.totalCents).toBe(3000);
   });
 
@@ -32,6 +39,8 @@ describe("PUT /api/admin/products/:sku/price", () => {
   });
 
   it("When the sku is unknown, then 404", async () => {
-    expect((await shop.api.put("/api/admin/products/NOPE-1/price", { priceCents: 100 })).status).toBe(404);
+    expect(
+      (await shop.api.put("/api/admin/products/NOPE-1/price", { priceCents: 100 })).status,
+    ).toBe(404);
   });
 });

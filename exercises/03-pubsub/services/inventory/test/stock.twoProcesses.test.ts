@@ -18,7 +18,12 @@ let instances: RunningProcess[] = [];
 
 beforeAll(async () => {
   bus = await testBroker(); // a namespace of its own, which the processes inherit
-  const spec = (name: string) => ({ name, cwd: stepDir, entry: join(stepDir, "services/inventory/src/main.ts"), env: { DATA_DIR: dataDir } });
+  const spec = (name: string) => ({
+    name,
+    cwd: stepDir,
+    entry: join(stepDir, "services/inventory/src/main.ts"),
+    env: { DATA_DIR: dataDir },
+  });
   instances = [await startProcess(spec("inventory-a")), await startProcess(spec("inventory-b"))]; // a seeds the file
 });
 afterAll(async () => {
@@ -34,12 +39,20 @@ function rows(sql: string, ...params: unknown[]): any[] {
     db.close();
   }
 }
-const stockOf = (sku: string) => rows(`SELECT available, reserved FROM Stock WHERE sku = ?`, sku)[0];
+const stockOf = (sku: string) =>
+  rows(`SELECT available, reserved FROM Stock WHERE sku = ?`, sku)[0];
 const trace = { correlationId: "two-processes" };
 const OUTCOMES = ["inventory.stock-reserved", "inventory.reservation-rejected"];
 /** One per message id: both processes relay the one outbox, so an event may be published twice. */
 const outcomesOf = (orderIds: string[]) => [
-  ...new Map(bus.seen.filter((m) => OUTCOMES.includes(m.type) && orderIds.includes((m.data as { orderId: string }).orderId)).map((m) => [m.id, m])).values(),
+  ...new Map(
+    bus.seen
+      .filter(
+        (m) =>
+          OUTCOMES.includes(m.type) && orderIds.includes((m.data as { orderId: string }).orderId),
+      )
+      .map((m) => [m.id, m]),
+  ).values(),
 ];
 
 describe("Inventory, two processes on one database", () => {
@@ -47,25 +60,46 @@ describe("Inventory, two processes on one database", () => {
 
   it("When 20 orders of a mug and a pen reach both processes at once for the last 5 pens, then 5 are reserved, 15 rejected, and no rejected order holds a mug", async () => {
     // Arrange: the seed has 5 pens and 25 mugs
-    expect([stockOf("PEN-001"), stockOf("MUG-001")]).toEqual([{ available: 5, reserved: 0 }, { available: 25, reserved: 0 }]);
+    expect([stockOf("PEN-001"), stockOf("MUG-001")]).toEqual([
+      { available: 5, reserved: 0 },
+      { available: 25, reserved: 0 },
+    ]);
     const orderIds = Array.from({ length: 20 }, () => randomUUID());
-    const lines = [{ sku: "MUG-001", qty: 1, unitPriceCents: 1299 }, { sku: "PEN-001", qty: 1, unitPriceCents: 4599 }]; // a rejected order must give its mug back
+    const lines = [
+      { sku: "MUG-001", qty: 1, unitPriceCents: 1299 },
+      { sku: "PEN-001", qty: 1, unitPriceCents: 4599 },
+    ]; // a rejected order must give its mug back
 
     // Act
-    await Promise.all(orderIds.map((orderId) => bus.broker.publish(envelope("orders.order-placed", { orderId, lines, totalCents: 5898, card: "4242424242424242" }, trace))));
+    await Promise.all(
+      orderIds.map((orderId) =>
+        bus.broker.publish(
+          envelope(
+            "orders.order-placed",
+            { orderId, lines, totalCents: 5898, card: "4242424242424242" },
+            trace,
+          ),
+        ),
+      ),
+    );
 
     // Assert
-    const outcomes = await eventually(() => {
-      const seen = outcomesOf(orderIds);
-      expect(seen).toHaveLength(20);
-      return seen;
-    }, { timeout: 30_000 });
+    const outcomes = await eventually(
+      () => {
+        const seen = outcomesOf(orderIds);
+        expect(seen).toHaveLength(20);
+        return seen;
+      },
+      { timeout: 30_000 },
+    );
     expect(outcomes.filter((m) => m.type === "inventory.stock-reserved")).toHaveLength(5);
     expect(outcomes.filter((m) => m.type === "inventory.reservation-rejected")).toHaveLength(15);
     expect(stockOf("PEN-001")).toEqual({ available: 0, reserved: 5 });
     expect(stockOf("MUG-001")).toEqual({ available: 20, reserved: 5 });
     expect(await deadLetterCounts()).toEqual({});
-    reserved = outcomes.filter((m) => m.type === "inventory.stock-reserved").map((m) => (m.data as { orderId: string }).orderId);
+    reserved = outcomes
+      .filter((m) => m.type === "inventory.stock-reserved")
+      .map((m) => (m.data as { orderId: string }).orderId);
   }, 40_000);
 
   it("When one order is released by three messages that reach both processes, then its stock comes back once", async () => {
@@ -80,7 +114,13 @@ describe("Inventory, two processes on one database", () => {
 
     // every one of the three handled (its inbox row is written with its effect), then the stock
     const ids = releases.map((m) => m.id);
-    await eventually(() => expect(rows(`SELECT messageId FROM InboxMessage WHERE messageId IN (?, ?, ?)`, ...ids)).toHaveLength(3), { timeout: 30_000 });
+    await eventually(
+      () =>
+        expect(
+          rows(`SELECT messageId FROM InboxMessage WHERE messageId IN (?, ?, ?)`, ...ids),
+        ).toHaveLength(3),
+      { timeout: 30_000 },
+    );
     expect(stockOf("PEN-001")).toEqual({ available: 1, reserved: 4 });
     expect(stockOf("MUG-001")).toEqual({ available: 21, reserved: 4 });
     expect(await deadLetterCounts()).toEqual({});

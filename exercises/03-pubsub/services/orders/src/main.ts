@@ -22,7 +22,9 @@ const handlers = ordersHandlers(db, feed);
 await broker.consume("orders.product-changed", handlers.productChanged);
 await broker.consume("orders.order-outcomes", handlers.outcome);
 // Catch up: whatever the catalog published before this queue existed comes again as a snapshot.
-await inTransaction(db, (tx) => addToOutbox(tx, catalogSnapshotRequested({ correlationId: "orders-start-up" })));
+await inTransaction(db, (tx) =>
+  addToOutbox(tx, catalogSnapshotRequested({ correlationId: "orders-start-up" })),
+);
 
 // A shopper waits a second for the outcome; a minute means an event was lost or parked.
 const sweeper = startStuckOrderSweeper(db, logger, Number(process.env.STUCK_AFTER_MS ?? 60_000));

@@ -11,14 +11,23 @@ import { StatusFeed } from "../src/messaging/status-feed.ts";
 let db: PrismaClient;
 let feed: StatusFeed;
 let server: Listening;
-const order = placeOrder({ orderId: "11111111-1111-4111-8111-111111111111", lines: [{ sku: "MUG-001", qty: 1 }], now: new Date() }, new Map([["MUG-001", 1299]]));
+const order = placeOrder(
+  {
+    orderId: "11111111-1111-4111-8111-111111111111",
+    lines: [{ sku: "MUG-001", qty: 1 }],
+    now: new Date(),
+  },
+  new Map([["MUG-001", 1299]]),
+);
 
 beforeEach(async () => {
   db = openDatabase(freshDataDir("ex-03-2-"));
   feed = new StatusFeed();
   await insertOrder(db, order);
   const app = express();
-  app.get("/orders/:id/events", (req, res, next) => streamStatus(db, feed, req.params.id, req, res).catch(next));
+  app.get("/orders/:id/events", (req, res, next) =>
+    streamStatus(db, feed, req.params.id, req, res).catch(next),
+  );
   app.use(((error, _req, res, _next) => {
     const { status, body } = toErrorResponse(error);
     // an unexpected error (such as the exercise's TODO) shows its message, for the learner
@@ -35,7 +44,8 @@ afterEach(async () => {
 async function subscribe(orderId: string) {
   const abort = new AbortController();
   const response = await fetch(`${server.url}/orders/${orderId}/events`, { signal: abort.signal });
-  if (response.status !== 200) throw new Error(`the stream answered ${response.status}: ${await response.text()}`);
+  if (response.status !== 200)
+    throw new Error(`the stream answered ${response.status}: ${await response.text()}`);
   const events: any[] = [];
   const reading = (async () => {
     const decoder = new TextDecoder();
@@ -44,7 +54,10 @@ async function subscribe(orderId: string) {
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
       buffer += decoder.decode(chunk.value, { stream: true });
       for (let end = buffer.indexOf("\n\n"); end >= 0; end = buffer.indexOf("\n\n")) {
-        const data = buffer.slice(0, end).split("\n").find((l) => l.startsWith("data: "));
+        const data = buffer
+          .slice(0, end)
+          .split("\n")
+          .find((l) => l.startsWith("data: "));
         if (data) events.push(JSON.parse(data.slice(6)));
         buffer = buffer.slice(end + 2);
       }
@@ -58,7 +71,9 @@ describe("Exercise 03.2: streamStatus", () => {
     const stream = await subscribe(order.id);
 
     expect(stream.response.headers.get("content-type")).toBe("text/event-stream");
-    await eventually(() => expect(stream.events).toEqual([expect.objectContaining({ id: order.id, status: "PENDING" })]));
+    await eventually(() =>
+      expect(stream.events).toEqual([expect.objectContaining({ id: order.id, status: "PENDING" })]),
+    );
     stream.close();
   });
 
@@ -68,7 +83,9 @@ describe("Exercise 03.2: streamStatus", () => {
 
     feed.announce(confirmOrder(order));
 
-    await eventually(() => expect(stream.events.map((e) => e.status)).toEqual(["PENDING", "CONFIRMED"]));
+    await eventually(() =>
+      expect(stream.events.map((e) => e.status)).toEqual(["PENDING", "CONFIRMED"]),
+    );
     stream.close();
   });
 
@@ -82,7 +99,9 @@ describe("Exercise 03.2: streamStatus", () => {
   });
 
   it("When the order does not exist, then 404 and nobody keeps watching", async () => {
-    const response = await fetch(`${server.url}/orders/00000000-0000-4000-8000-000000000000/events`);
+    const response = await fetch(
+      `${server.url}/orders/00000000-0000-4000-8000-000000000000/events`,
+    );
 
     expect(response.status).toBe(404);
     expect(feed.watchers("00000000-0000-4000-8000-000000000000")).toBe(0);

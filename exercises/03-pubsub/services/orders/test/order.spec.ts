@@ -1,19 +1,38 @@
 // Given a state, when a command or an event, then a result: the order's rules without HTTP, a
 // database or a broker.
 import { describe, expect, it } from "vitest";
-import { cancelOrder, confirmOrder, OrderNotCancellable, placeOrder, rejectOrder, UnknownSku, type Order } from "../src/domain/order.ts";
+import {
+  cancelOrder,
+  confirmOrder,
+  OrderNotCancellable,
+  placeOrder,
+  rejectOrder,
+  UnknownSku,
+  type Order,
+} from "../src/domain/order.ts";
 
 const now = new Date("2026-01-01T10:00:00Z");
 const prices = new Map([
   ["MUG-001", 1299],
   ["PEN-001", 4599],
 ]);
-const pending = (): Order => placeOrder({ orderId: "o-1", lines: [{ sku: "MUG-001", qty: 2 }], now }, prices);
+const pending = (): Order =>
+  placeOrder({ orderId: "o-1", lines: [{ sku: "MUG-001", qty: 2 }], now }, prices);
 
 describe("Order", () => {
   describe("When placing an order", () => {
     it("given every sku has a price, then it is PENDING, each line at today's price, the total adding them up", () => {
-      const order = placeOrder({ orderId: "o-1", lines: [{ sku: "MUG-001", qty: 2 }, { sku: "PEN-001", qty: 1 }], now }, prices);
+      const order = placeOrder(
+        {
+          orderId: "o-1",
+          lines: [
+            { sku: "MUG-001", qty: 2 },
+            { sku: "PEN-001", qty: 1 },
+          ],
+          now,
+        },
+        prices,
+      );
 
       expect(order).toEqual({
         id: "o-1",
@@ -29,7 +48,19 @@ describe("Order", () => {
     });
 
     it("given a sku the copy of the catalog does not know, then it is refused naming every unknown sku", () => {
-      const place = () => placeOrder({ orderId: "o-1", lines: [{ sku: "NOPE-1", qty: 1 }, { sku: "MUG-001", qty: 1 }, { sku: "NOPE-2", qty: 1 }], now }, prices);
+      const place = () =>
+        placeOrder(
+          {
+            orderId: "o-1",
+            lines: [
+              { sku: "NOPE-1", qty: 1 },
+              { sku: "MUG-001", qty: 1 },
+              { sku: "NOPE-2", qty: 1 },
+            ],
+            now,
+          },
+          prices,
+        );
 
       expect(place).toThrow(UnknownSku);
       expect(place).toThrow("Unknown sku: NOPE-1, NOPE-2");
@@ -42,7 +73,11 @@ describe("Order", () => {
     });
 
     it("then a rejection makes it REJECTED with the reason", () => {
-      expect(rejectOrder(pending(), "OUT_OF_STOCK")).toEqual({ ...pending(), status: "REJECTED", rejectionReason: "OUT_OF_STOCK" });
+      expect(rejectOrder(pending(), "OUT_OF_STOCK")).toEqual({
+        ...pending(),
+        status: "REJECTED",
+        rejectionReason: "OUT_OF_STOCK",
+      });
     });
 
     it("then it cannot be cancelled yet", () => {

@@ -8,7 +8,10 @@ describe("POST /api/orders, when everything is in place", () => {
   it("When a shopper orders two lines, then it is accepted PENDING at once, and CONFIRMED once stock and payment follow", async () => {
     // Act
     const { status, body } = await shop.api.post("/api/orders", {
-      lines: [{ sku: "MUG-001", qty: 2 }, { sku: "PEN-001", qty: 1 }],
+      lines: [
+        { sku: "MUG-001", qty: 2 },
+        { sku: "PEN-001", qty: 1 },
+      ],
       card: GOOD_CARD,
     });
 
@@ -28,19 +31,35 @@ describe("POST /api/orders, when everything is in place", () => {
       const after = shop.snapshot();
       expect(after.Stock).toContainEqual({ sku: "MUG-001", available: 23, reserved: 2 });
       expect(after.Stock).toContainEqual({ sku: "PEN-001", available: 4, reserved: 1 });
-      expect(after.Payment).toEqual([expect.objectContaining({ orderId: body.id, amountCents: body.totalCents, cardLast4: "4242", refundedAt: null })]);
-      expect(after.Shipment).toEqual([expect.objectContaining({ orderId: body.id, cancelledAt: null })]);
+      expect(after.Payment).toEqual([
+        expect.objectContaining({
+          orderId: body.id,
+          amountCents: body.totalCents,
+          cardLast4: "4242",
+          refundedAt: null,
+        }),
+      ]);
+      expect(after.Shipment).toEqual([
+        expect.objectContaining({ orderId: body.id, cancelledAt: null }),
+      ]);
     });
   });
 
   it("When the order is read back, then GET returns it, and the list shows the newest first", async () => {
-    const first = (await shop.api.post("/api/orders", { lines: [{ sku: "MUG-001", qty: 1 }], card: GOOD_CARD })).body;
-    const second = (await shop.api.post("/api/orders", { lines: [{ sku: "TEE-001", qty: 1 }], card: GOOD_CARD })).body;
+    const first = (
+      await shop.api.post("/api/orders", { lines: [{ sku: "MUG-001", qty: 1 }], card: GOOD_CARD })
+    ).body;
+    const second = (
+      await shop.api.post("/api/orders", { lines: [{ sku: "TEE-001", qty: 1 }], card: GOOD_CARD })
+    ).body;
 
     const one = await shop.api.get(`/api/orders/${first.id}`);
     const all = await shop.api.get("/api/orders");
 
-    expect(one).toMatchObject({ status: 200, body: { id: first.id, totalCents: first.totalCents } });
+    expect(one).toMatchObject({
+      status: 200,
+      body: { id: first.id, totalCents: first.totalCents },
+    });
     expect(all.body.map((o: { id: string }) => o.id)).toEqual([second.id, first.id]);
   });
 

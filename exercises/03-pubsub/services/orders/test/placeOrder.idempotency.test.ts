@@ -34,7 +34,11 @@ describe("POST /api/orders with an Idempotency-Key", () => {
     await untilQuiet(shop);
     const before = shop.snapshot();
 
-    const reused = await shop.api.post("/api/orders", { ...order, lines: [{ sku: "PEN-001", qty: 1 }] }, { "Idempotency-Key": "checkout-2" });
+    const reused = await shop.api.post(
+      "/api/orders",
+      { ...order, lines: [{ sku: "PEN-001", qty: 1 }] },
+      { "Idempotency-Key": "checkout-2" },
+    );
 
     expect(reused.status).toBe(422);
     expect(reused.body.error.code).toBe("IDEMPOTENCY_KEY_REUSED");

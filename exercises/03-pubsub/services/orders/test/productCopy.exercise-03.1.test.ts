@@ -9,7 +9,12 @@ beforeEach(() => (db = openDatabase(freshDataDir("ex-03-1-"))));
 afterEach(() => db.$disconnect());
 
 const at = (time: string) => new Date(`2026-01-01T${time}Z`);
-const mug = (priceCents: number, version: number) => ({ sku: "MUG-001", name: "Enamel camp mug", priceCents, version });
+const mug = (priceCents: number, version: number) => ({
+  sku: "MUG-001",
+  name: "Enamel camp mug",
+  priceCents,
+  version,
+});
 const listed = (priceCents: number) => ({ sku: "MUG-001", name: "Enamel camp mug", priceCents });
 
 describe("Exercise 03.1: applyProductChanged", () => {
@@ -31,7 +36,10 @@ describe("Exercise 03.1: applyProductChanged", () => {
   it("When two changes are made in the same millisecond, then both apply, in order", async () => {
     await applyProductChanged(db, mug(1299, 1), at("10:00:00"));
 
-    const applied = [await applyProductChanged(db, mug(1500, 2), at("10:05:00")), await applyProductChanged(db, mug(1700, 3), at("10:05:00"))];
+    const applied = [
+      await applyProductChanged(db, mug(1500, 2), at("10:05:00")),
+      await applyProductChanged(db, mug(1700, 3), at("10:05:00")),
+    ];
 
     expect(applied).toEqual([true, true]);
     expect(await listProductCopy(db)).toEqual([listed(1700)]);

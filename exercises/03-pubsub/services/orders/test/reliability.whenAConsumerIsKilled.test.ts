@@ -8,7 +8,9 @@ const shop = useShop({ reset: false });
 describe("A burst of orders, when inventory is killed half-way", () => {
   it("When inventory dies (SIGKILL) during a burst of 100 orders and restarts, then every order settles CONFIRMED, each reserved once", async () => {
     await shop.api.post("/api/admin/products/NTB-001/restock", { qty: 1_000 });
-    const place = async () => (await shop.api.post("/api/orders", { lines: [{ sku: "NTB-001", qty: 1 }], card: GOOD_CARD })).body.id as string;
+    const place = async () =>
+      (await shop.api.post("/api/orders", { lines: [{ sku: "NTB-001", qty: 1 }], card: GOOD_CARD }))
+        .body.id as string;
 
     const ids: string[] = [];
     for (let i = 0; i < 40; i++) ids.push(await place());

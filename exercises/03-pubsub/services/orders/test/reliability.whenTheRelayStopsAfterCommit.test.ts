@@ -12,11 +12,20 @@ describe("An order, when orders dies between the commit and the publish", () => 
   it("When the relay never ran before the crash, then the event is published after the restart and the order is CONFIRMED", async () => {
     // Arrange: the relay does not publish (the named fault), as if the process died right after the commit
     const orders = shop.service("orders");
-    await fetch(`${orders.url}/chaos/messaging`, { method: "POST", headers: { "content-type": "application/json", ...ADMIN_HEADERS }, body: JSON.stringify({ relayPaused: true }) });
-    const { status, body } = await shop.api.post("/api/orders", { lines: [{ sku: "MUG-001", qty: 1 }], card: GOOD_CARD });
+    await fetch(`${orders.url}/chaos/messaging`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...ADMIN_HEADERS },
+      body: JSON.stringify({ relayPaused: true }),
+    });
+    const { status, body } = await shop.api.post("/api/orders", {
+      lines: [{ sku: "MUG-001", qty: 1 }],
+      card: GOOD_CARD,
+    });
     expect(status).toBe(202);
     const db = new Database(join(orders.dataDir, "orders.db"), { readonly: true });
-    expect(db.prepare(`SELECT type FROM OutboxMessage WHERE sentAt IS NULL`).pluck().all()).toEqual(["orders.order-placed"]);
+    expect(db.prepare(`SELECT type FROM OutboxMessage WHERE sentAt IS NULL`).pluck().all()).toEqual(
+      ["orders.order-placed"],
+    );
     db.close();
 
     // Act: the crash, and the restart

@@ -29,7 +29,14 @@ export function gatewayUrlsFromEnv(): GatewayUrls {
 }
 
 export function createApp(db: PrismaClient, urls: GatewayUrls, logger: Logger): express.Express {
-  return serviceApp("web", logger, [productRoutes(db), quoteRoutes(db, urls.shipping), adminRoutes(urls), messagingRoutes(), routing(urls), storefront()]);
+  return serviceApp("web", logger, [
+    productRoutes(db),
+    quoteRoutes(db, urls.shipping),
+    adminRoutes(urls),
+    messagingRoutes(),
+    routing(urls),
+    storefront(),
+  ]);
 }
 
 function routing(urls: GatewayUrls): Router {

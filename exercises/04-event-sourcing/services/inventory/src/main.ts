@@ -25,7 +25,10 @@ await broker.consume("inventory.payment-declined", handlers.release("inventory.p
 await broker.consume("inventory.order-cancelled", handlers.release("inventory.order-cancelled"));
 await broker.consume("inventory.snapshot-requested", handlers.snapshotRequested);
 
-const server = await listen(serviceApp("inventory", logger, [inventoryRoutes(db, relay), messagingRoutes()]), Number(process.env.PORT ?? 3002));
+const server = await listen(
+  serviceApp("inventory", logger, [inventoryRoutes(db, relay), messagingRoutes()]),
+  Number(process.env.PORT ?? 3002),
+);
 logger.info({ url: server.url }, "inventory listening");
 closeOnSignals(async () => {
   await server.close();

@@ -1,7 +1,13 @@
 // Handling a command: read the stream, fold it into the state, decide, and append with the
 // version that was read. When another writer got there first, read again and decide again.
 import type { Db } from "../prisma/client.ts";
-import { append, ConcurrencyConflict, readStream, type Metadata, type StoredEvent } from "./event-store/event-store.ts";
+import {
+  append,
+  ConcurrencyConflict,
+  readStream,
+  type Metadata,
+  type StoredEvent,
+} from "./event-store/event-store.ts";
 
 export interface Decider<C extends { type: string }, E extends { type: string; data: unknown }, S> {
   initialState: S;
@@ -19,12 +25,11 @@ export interface Handled<E extends { type: string; data: unknown }, S> {
 
 export const MAX_CONFLICT_RETRIES = 50;
 
-export async function handleCommand<C extends { type: string }, E extends { type: string; data: unknown }, S>(
-  db: Db,
-  decider: Decider<C, E, S>,
-  command: C,
-  metadata: Metadata,
-): Promise<Handled<E, S>> {
+export async function handleCommand<
+  C extends { type: string },
+  E extends { type: string; data: unknown },
+  S,
+>(db: Db, decider: Decider<C, E, S>, command: C, metadata: Metadata): Promise<Handled<E, S>> {
   const streamId = decider.streamOf(command);
   // #region exercise 04.3: retry on a version conflict
   throw new Error("TODO exercise 04.3: retry on a version conflict (npx workshop hint 04.3)");

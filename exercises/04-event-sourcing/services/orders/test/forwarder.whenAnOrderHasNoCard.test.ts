@@ -10,7 +10,9 @@ import { GOOD_CARD, untilQuiet, useShop } from "../../../test/support/shop.ts";
 const shop = useShop();
 
 /** The first release's OrderPlaced (schema version 1: `items`, no total, no card). */
-const [placedV1] = JSON.parse(readFileSync(join(import.meta.dirname, "fixtures/order-placed-v1.json"), "utf8")) as {
+const [placedV1] = JSON.parse(
+  readFileSync(join(import.meta.dirname, "fixtures/order-placed-v1.json"), "utf8"),
+) as {
   streamId: string;
   version: number;
   type: string;
@@ -23,17 +25,29 @@ describe("The forwarder, when an OrderPlaced has no card to charge", () => {
   it("When an OrderPlaced of the first release is forwarded, then it is not published: no stock is held, nothing waits for a retry", async () => {
     // Arrange: the old event lands in the running store, as after an import from the first release
     const db = new Database(join(shop.service("orders").dataDir, "orders.db"), { timeout: 5_000 });
-    db.prepare(`INSERT INTO Event (streamId, version, type, schemaVersion, data, metadata) VALUES (?, ?, ?, ?, ?, ?)`).run(
-      placedV1!.streamId, placedV1!.version, placedV1!.type, placedV1!.schemaVersion, JSON.stringify(placedV1!.data), JSON.stringify(placedV1!.metadata),
+    db.prepare(
+      `INSERT INTO Event (streamId, version, type, schemaVersion, data, metadata) VALUES (?, ?, ?, ?, ?, ?)`,
+    ).run(
+      placedV1!.streamId,
+      placedV1!.version,
+      placedV1!.type,
+      placedV1!.schemaVersion,
+      JSON.stringify(placedV1!.data),
+      JSON.stringify(placedV1!.metadata),
     );
     db.close();
 
     // Act: a new order, forwarded after the old event
-    const { body } = await shop.api.post("/api/orders", { lines: [{ sku: "MUG-001", qty: 1 }], card: GOOD_CARD });
+    const { body } = await shop.api.post("/api/orders", {
+      lines: [{ sku: "MUG-001", qty: 1 }],
+      card: GOOD_CARD,
+    });
     await shop.statusOf(body.id, "CONFIRMED");
 
     // Assert: inventory took the new order's message, never one for the old order (it came first)
-    expect(shop.snapshot().Reservation.map((r: { orderId: string }) => r.orderId)).toEqual([body.id]);
+    expect(shop.snapshot().Reservation.map((r: { orderId: string }) => r.orderId)).toEqual([
+      body.id,
+    ]);
     await untilQuiet(shop); // and no charge of it waits for a retry in payments' queues
   });
 });

@@ -16,11 +16,28 @@ describe("Commands on one order, at the same moment", () => {
   it("When 50 cancels of one confirmed order race, then one OrderCancelled is stored and the 49 others are refused as not cancellable, none with a conflict", async () => {
     // Arrange
     const prices = new Map([["MUG-001", 1299]]);
-    await execute(db, { type: "PlaceOrder", data: { orderId, lines: [{ sku: "MUG-001", qty: 1 }], card: "4242424242424242", prices, now: new Date() } }, metadata);
+    await execute(
+      db,
+      {
+        type: "PlaceOrder",
+        data: {
+          orderId,
+          lines: [{ sku: "MUG-001", qty: 1 }],
+          card: "4242424242424242",
+          prices,
+          now: new Date(),
+        },
+      },
+      metadata,
+    );
     await execute(db, { type: "ConfirmOrder", data: { orderId } }, metadata);
 
     // Act
-    const results = await Promise.allSettled(Array.from({ length: 50 }, () => execute(db, { type: "CancelOrder", data: { orderId } }, metadata)));
+    const results = await Promise.allSettled(
+      Array.from({ length: 50 }, () =>
+        execute(db, { type: "CancelOrder", data: { orderId } }, metadata),
+      ),
+    );
 
     // Assert
     const done = results.filter((r) => r.status === "fulfilled");
@@ -31,17 +48,41 @@ describe("Commands on one order, at the same moment", () => {
     const reasons = refused.map((r) => (r as PromiseRejectedResult).reason);
     expect(reasons).toHaveLength(49);
     expect(reasons.filter((reason) => !(reason instanceof OrderNotCancellable))).toEqual([]);
-    expect((await readStream(db, `order-${orderId}`)).map((e) => e.type)).toEqual(["OrderPlaced", "OrderConfirmed", "OrderCancelled"]);
+    expect((await readStream(db, `order-${orderId}`)).map((e) => e.type)).toEqual([
+      "OrderPlaced",
+      "OrderConfirmed",
+      "OrderCancelled",
+    ]);
   });
 
   it("When 50 confirmations of one order race, then exactly one OrderConfirmed is stored and the others decide nothing", async () => {
     const prices = new Map([["MUG-001", 1299]]);
-    await execute(db, { type: "PlaceOrder", data: { orderId, lines: [{ sku: "MUG-001", qty: 1 }], card: "4242424242424242", prices, now: new Date() } }, metadata);
+    await execute(
+      db,
+      {
+        type: "PlaceOrder",
+        data: {
+          orderId,
+          lines: [{ sku: "MUG-001", qty: 1 }],
+          card: "4242424242424242",
+          prices,
+          now: new Date(),
+        },
+      },
+      metadata,
+    );
 
-    const results = await Promise.all(Array.from({ length: 50 }, () => execute(db, { type: "ConfirmOrder", data: { orderId } }, metadata)));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        execute(db, { type: "ConfirmOrder", data: { orderId } }, metadata),
+      ),
+    );
 
     expect(results.filter((r) => r.events.length === 1)).toHaveLength(1);
     expect(results.reduce((sum, r) => sum + r.conflicts, 0)).toBeGreaterThan(0);
-    expect((await readStream(db, `order-${orderId}`)).map((e) => e.type)).toEqual(["OrderPlaced", "OrderConfirmed"]);
+    expect((await readStream(db, `order-${orderId}`)).map((e) => e.type)).toEqual([
+      "OrderPlaced",
+      "OrderConfirmed",
+    ]);
   });
 });

@@ -28,7 +28,9 @@ const take: Take = { type: "TakeTicket", data: { show: "s1" } };
 
 describe("Exercise 04.3: handleCommand retries on a version conflict", () => {
   it("When 20 buyers take a ticket at once, then every one gets a seat, no seat twice: conflicts were retried", async () => {
-    const results = await Promise.all(Array.from({ length: 20 }, () => handleCommand(db, tickets(100), take, metadata)));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => handleCommand(db, tickets(100), take, metadata)),
+    );
 
     const seats = (await readStream(db, "show-s1")).map((e) => e.data.seat);
     expect(seats).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
@@ -36,10 +38,14 @@ describe("Exercise 04.3: handleCommand retries on a version conflict", () => {
   });
 
   it("When 20 buyers race for 5 seats, then 5 get one and 15 are told it is sold out, decided on the fresh state", async () => {
-    const results = await Promise.allSettled(Array.from({ length: 20 }, () => handleCommand(db, tickets(5), take, metadata)));
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, () => handleCommand(db, tickets(5), take, metadata)),
+    );
 
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(5);
-    expect(results.filter((r) => r.status === "rejected" && r.reason instanceof SoldOut)).toHaveLength(15);
+    expect(
+      results.filter((r) => r.status === "rejected" && r.reason instanceof SoldOut),
+    ).toHaveLength(15);
     expect((await readStream(db, "show-s1")).map((e) => e.data.seat)).toEqual([1, 2, 3, 4, 5]);
   });
 

@@ -12,10 +12,27 @@ beforeEach(() => (db = eventStoreDatabase()));
 afterEach(() => db.$disconnect());
 
 const mugs = [{ sku: "MUG-001", qty: 2, unitPriceCents: 1299 }];
-const placed = (orderId: string): OrderEvent => ({ type: "OrderPlaced", data: { orderId, lines: mugs, totalCents: 2598, cardLast4: "4242", placedAt: "2026-01-01T10:00:00.000Z" } });
+const placed = (orderId: string): OrderEvent => ({
+  type: "OrderPlaced",
+  data: {
+    orderId,
+    lines: mugs,
+    totalCents: 2598,
+    cardLast4: "4242",
+    placedAt: "2026-01-01T10:00:00.000Z",
+  },
+});
 const id = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
 const rows = async () =>
-  (await db.orderView.findMany({ orderBy: { id: "asc" } })).map(({ id, status, totalCents, rejectionReason, version }) => ({ id, status, totalCents, rejectionReason, version }));
+  (await db.orderView.findMany({ orderBy: { id: "asc" } })).map(
+    ({ id, status, totalCents, rejectionReason, version }) => ({
+      id,
+      status,
+      totalCents,
+      rejectionReason,
+      version,
+    }),
+  );
 
 describe("Exercise 04.2: the order list projection", () => {
   it("When an order is placed, then the list has it PENDING, with its lines, total and version", async () => {
@@ -23,21 +40,55 @@ describe("Exercise 04.2: the order list projection", () => {
 
     await catchUp(db, orderList);
 
-    expect(await rows()).toEqual([{ id: id(1), status: "PENDING", totalCents: 2598, rejectionReason: null, version: 1 }]);
-    expect(JSON.parse((await db.orderView.findUnique({ where: { id: id(1) } }))!.lines)).toEqual(mugs);
+    expect(await rows()).toEqual([
+      { id: id(1), status: "PENDING", totalCents: 2598, rejectionReason: null, version: 1 },
+    ]);
+    expect(JSON.parse((await db.orderView.findUnique({ where: { id: id(1) } }))!.lines)).toEqual(
+      mugs,
+    );
   });
 
   it("When orders are confirmed, rejected with a reason, or cancelled, then each row follows its own stream", async () => {
-    await append(db, `order-${id(1)}`, 0, [placed(id(1)), { type: "OrderConfirmed", data: { orderId: id(1), lines: mugs } }], metadata);
-    await append(db, `order-${id(2)}`, 0, [placed(id(2)), { type: "OrderRejected", data: { orderId: id(2), reason: "OUT_OF_STOCK" } }], metadata);
-    await append(db, `order-${id(3)}`, 0, [placed(id(3)), { type: "OrderConfirmed", data: { orderId: id(3), lines: mugs } }], metadata);
-    await append(db, `order-${id(3)}`, 2, [{ type: "OrderCancelled", data: { orderId: id(3), lines: mugs } }], metadata);
+    await append(
+      db,
+      `order-${id(1)}`,
+      0,
+      [placed(id(1)), { type: "OrderConfirmed", data: { orderId: id(1), lines: mugs } }],
+      metadata,
+    );
+    await append(
+      db,
+      `order-${id(2)}`,
+      0,
+      [placed(id(2)), { type: "OrderRejected", data: { orderId: id(2), reason: "OUT_OF_STOCK" } }],
+      metadata,
+    );
+    await append(
+      db,
+      `order-${id(3)}`,
+      0,
+      [placed(id(3)), { type: "OrderConfirmed", data: { orderId: id(3), lines: mugs } }],
+      metadata,
+    );
+    await append(
+      db,
+      `order-${id(3)}`,
+      2,
+      [{ type: "OrderCancelled", data: { orderId: id(3), lines: mugs } }],
+      metadata,
+    );
 
     await catchUp(db, orderList);
 
     expect(await rows()).toEqual([
       { id: id(1), status: "CONFIRMED", totalCents: 2598, rejectionReason: null, version: 2 },
-      { id: id(2), status: "REJECTED", totalCents: 2598, rejectionReason: "OUT_OF_STOCK", version: 2 },
+      {
+        id: id(2),
+        status: "REJECTED",
+        totalCents: 2598,
+        rejectionReason: "OUT_OF_STOCK",
+        version: 2,
+      },
       { id: id(3), status: "CANCELLED", totalCents: 2598, rejectionReason: null, version: 3 },
     ]);
   });
@@ -53,7 +104,13 @@ describe("Exercise 04.2: the order list projection", () => {
   it("When the table is dropped and rebuilt from position 0, then it equals what was built live", async () => {
     await append(db, `order-${id(1)}`, 0, [placed(id(1))], metadata);
     await catchUp(db, orderList);
-    await append(db, `order-${id(1)}`, 1, [{ type: "OrderRejected", data: { orderId: id(1), reason: "PAYMENT_DECLINED" } }], metadata);
+    await append(
+      db,
+      `order-${id(1)}`,
+      1,
+      [{ type: "OrderRejected", data: { orderId: id(1), reason: "PAYMENT_DECLINED" } }],
+      metadata,
+    );
     await append(db, `order-${id(2)}`, 0, [placed(id(2))], metadata);
     await catchUp(db, orderList);
     const live = await rows();

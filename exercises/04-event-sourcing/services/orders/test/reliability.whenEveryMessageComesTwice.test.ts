@@ -9,12 +9,24 @@ describe("Orders, when every message is delivered twice", () => {
   it("When each handler sees each message twice, then each order has one effect: one reservation, one charge, one shipment", async () => {
     // Arrange: the named fault on every service
     for (const service of Object.values(shop.step.services)) {
-      await fetch(`${service.url}/chaos/messaging`, { method: "POST", headers: { "content-type": "application/json", ...ADMIN_HEADERS }, body: JSON.stringify({ deliverTwice: true }) });
+      await fetch(`${service.url}/chaos/messaging`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...ADMIN_HEADERS },
+        body: JSON.stringify({ deliverTwice: true }),
+      });
     }
 
     // Act
     const ids: string[] = [];
-    for (let i = 0; i < 20; i++) ids.push((await shop.api.post("/api/orders", { lines: [{ sku: "NTB-001", qty: 1 }], card: GOOD_CARD })).body.id);
+    for (let i = 0; i < 20; i++)
+      ids.push(
+        (
+          await shop.api.post("/api/orders", {
+            lines: [{ sku: "NTB-001", qty: 1 }],
+            card: GOOD_CARD,
+          })
+        ).body.id,
+      );
 
     // Assert
     expect(await settled(shop, ids)).toEqual({ CONFIRMED: 20 });
@@ -31,6 +43,8 @@ describe("Orders, when every message is delivered twice", () => {
       expect(now.duplicatesSuppressed).toBe(20 * 5);
       return now;
     });
-    console.log(`every message twice: 20 orders, ${totals.duplicatesSuppressed} duplicates suppressed`);
+    console.log(
+      `every message twice: 20 orders, ${totals.duplicatesSuppressed} duplicates suppressed`,
+    );
   }, 60_000);
 });

@@ -12,12 +12,24 @@ describe("An order, when orders dies between storing its event and forwarding it
   it("When the forwarder never ran before the crash, then the event is published after the restart and the order is CONFIRMED", async () => {
     // Arrange: the relay does not publish (the named fault), as if the process died right after the commit
     const orders = shop.service("orders");
-    await fetch(`${orders.url}/chaos/messaging`, { method: "POST", headers: { "content-type": "application/json", ...ADMIN_HEADERS }, body: JSON.stringify({ relayPaused: true }) });
-    const { status, body } = await shop.api.post("/api/orders", { lines: [{ sku: "MUG-001", qty: 1 }], card: GOOD_CARD });
+    await fetch(`${orders.url}/chaos/messaging`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...ADMIN_HEADERS },
+      body: JSON.stringify({ relayPaused: true }),
+    });
+    const { status, body } = await shop.api.post("/api/orders", {
+      lines: [{ sku: "MUG-001", qty: 1 }],
+      card: GOOD_CARD,
+    });
     expect(status).toBe(202);
     const db = new Database(join(orders.dataDir, "orders.db"), { readonly: true });
-    const forwarded = db.prepare(`SELECT coalesce((SELECT position FROM Checkpoint WHERE name = 'forwarder'), 0)`).pluck().get() as number;
-    expect(db.prepare(`SELECT type FROM Event WHERE position > ?`).pluck().all(forwarded)).toEqual(["OrderPlaced"]);
+    const forwarded = db
+      .prepare(`SELECT coalesce((SELECT position FROM Checkpoint WHERE name = 'forwarder'), 0)`)
+      .pluck()
+      .get() as number;
+    expect(db.prepare(`SELECT type FROM Event WHERE position > ?`).pluck().all(forwarded)).toEqual([
+      "OrderPlaced",
+    ]);
     db.close();
 
     // Act: the crash, and the restart

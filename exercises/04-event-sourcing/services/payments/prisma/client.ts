@@ -9,10 +9,17 @@ export type { PrismaClient };
 export type Tx = Prisma.TransactionClient;
 
 export function openDatabase(dataDir: string): PrismaClient {
-  return openSqlite(PrismaClient, { dataDir, file: "payments.db", migrationsDir: join(import.meta.dirname, "migrations") });
+  return openSqlite(PrismaClient, {
+    dataDir,
+    file: "payments.db",
+    migrationsDir: join(import.meta.dirname, "migrations"),
+  });
 }
 
 /** Every write runs in a local transaction; there is no transaction across services any more. */
-export function inTransaction<T>(db: PrismaClient, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+export function inTransaction<T>(
+  db: PrismaClient,
+  work: (tx: Prisma.TransactionClient) => Promise<T>,
+): Promise<T> {
   return db.$transaction(work, { maxWait: 10_000, timeout: 10_000 });
 }

@@ -15,7 +15,10 @@ const handlers = shippingHandlers(db);
 await broker.consume("shipping.order-confirmed", handlers.orderConfirmed);
 await broker.consume("shipping.order-cancelled", handlers.orderCancelled);
 
-const server = await listen(serviceApp("shipping", logger, [shippingRoutes(db), messagingRoutes()]), Number(process.env.PORT ?? 3005));
+const server = await listen(
+  serviceApp("shipping", logger, [shippingRoutes(db), messagingRoutes()]),
+  Number(process.env.PORT ?? 3005),
+);
 logger.info({ url: server.url }, "shipping listening");
 closeOnSignals(async () => {
   await server.close();

@@ -8,9 +8,19 @@ let db: PrismaClient;
 beforeEach(() => (db = openDatabase(freshDataDir("web-view-"))));
 afterEach(() => db.$disconnect());
 
-const mug = (priceCents: number, version: number) => ({ sku: "MUG-001", name: "Enamel camp mug", priceCents, version });
+const mug = (priceCents: number, version: number) => ({
+  sku: "MUG-001",
+  name: "Enamel camp mug",
+  priceCents,
+  version,
+});
 const mugs = (available: number, version: number) => ({ sku: "MUG-001", available, version });
-const listed = (priceCents: number, available: number) => ({ sku: "MUG-001", name: "Enamel camp mug", priceCents, available });
+const listed = (priceCents: number, available: number) => ({
+  sku: "MUG-001",
+  name: "Enamel camp mug",
+  priceCents,
+  available,
+});
 
 describe("The product view", () => {
   it("When the stock comes before the product, then the product is listed once the catalog has told of it, with that stock", async () => {
@@ -46,6 +56,9 @@ describe("The product view", () => {
     await applyProductChanged(db, mug(1299, 1));
     await applyStockChanged(db, mugs(25, 1));
 
-    expect([await applyProductChanged(db, mug(1299, 1)), await applyStockChanged(db, mugs(25, 1))]).toEqual([false, false]);
+    expect([
+      await applyProductChanged(db, mug(1299, 1)),
+      await applyStockChanged(db, mugs(25, 1)),
+    ]).toEqual([false, false]);
   });
 });

@@ -25,14 +25,19 @@ describe("The gateway's own routes", () => {
   });
 
   it("When a trainer resets the shop, then every service and every copy is back to the seed data", async () => {
-    const order = await shop.api.post("/api/orders", { lines: [{ sku: "MUG-001", qty: 5 }], card: GOOD_CARD });
+    const order = await shop.api.post("/api/orders", {
+      lines: [{ sku: "MUG-001", qty: 5 }],
+      card: GOOD_CARD,
+    });
     await shop.statusOf(order.body.id, "CONFIRMED");
     await shop.api.put("/api/admin/products/TEE-001/price", { priceCents: 1 });
 
     const reset = await shop.api.post("/api/admin/reset");
 
     expect(reset.status).toBe(204);
-    await eventually(async () => expect((await shop.api.get("/api/products")).body).toEqual(SEED_VIEW));
+    await eventually(async () =>
+      expect((await shop.api.get("/api/products")).body).toEqual(SEED_VIEW),
+    );
     expect((await shop.api.get("/api/orders")).body).toEqual([]);
     expect(shop.snapshot().Payment).toEqual([]);
   });

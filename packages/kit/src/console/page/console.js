@@ -29,7 +29,13 @@ function serviceRow(service) {
   row.innerHTML = `<td>${service.name}</td><td class="state ${service.state}" data-testid="state-${service.name}">${service.state}</td>
     <td class="faults">${describeFaults(service.faults)}</td><td></td>`;
   const actions = row.lastElementChild;
-  for (const [action, label, enabled] of [["stop", "Stop", up], ["restart", "Restart", true], ["slow", "Slow", up], ["fail", "Fail", up], ["heal", "Heal", up]]) {
+  for (const [action, label, enabled] of [
+    ["stop", "Stop", up],
+    ["restart", "Restart", true],
+    ["slow", "Slow", up],
+    ["fail", "Fail", up],
+    ["heal", "Heal", up],
+  ]) {
     const button = document.createElement("button");
     button.textContent = label;
     button.disabled = !enabled;
@@ -119,7 +125,8 @@ new EventSource("/api/feed").onmessage = (event) => {
   const message = JSON.parse(event.data);
   const item = document.createElement("li");
   item.innerHTML = `<span>${time(message.at)}</span><span></span><span class="cid" title="correlation id">${short(message.correlationId)}</span>`;
-  item.children[1].textContent = message.type + (message.orderId ? ` (order ${short(message.orderId)})` : "");
+  item.children[1].textContent =
+    message.type + (message.orderId ? ` (order ${short(message.orderId)})` : "");
   $("feed").prepend(item);
   while ($("feed").children.length > 200) $("feed").lastElementChild.remove();
 };

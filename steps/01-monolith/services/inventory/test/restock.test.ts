@@ -8,8 +8,13 @@ describe("POST /api/admin/products/:sku/restock", () => {
     const response = await shop.api.post("/api/admin/products/UMB-001/restock", { qty: 10 });
     const products = await shop.api.get("/api/products");
 
-    expect(response).toMatchObject({ status: 200, body: { sku: "UMB-001", available: 13, reserved: 0 } });
-    expect(products.body).toContainEqual(expect.objectContaining({ sku: "UMB-001", available: 13 }));
+    expect(response).toMatchObject({
+      status: 200,
+      body: { sku: "UMB-001", available: 13, reserved: 0 },
+    });
+    expect(products.body).toContainEqual(
+      expect.objectContaining({ sku: "UMB-001", available: 13 }),
+    );
   });
 
   it("When qty is negative, then 400 names qty and nothing changes", async () => {
@@ -23,6 +28,8 @@ describe("POST /api/admin/products/:sku/restock", () => {
   });
 
   it("When the sku is unknown, then 404", async () => {
-    expect((await shop.api.post("/api/admin/products/NOPE-1/restock", { qty: 1 })).status).toBe(404);
+    expect((await shop.api.post("/api/admin/products/NOPE-1/restock", { qty: 1 })).status).toBe(
+      404,
+    );
   });
 });

@@ -56,7 +56,12 @@ describe("Exercise 01.2: idempotent", () => {
     const first = await idempotent(db, "declined", request, work);
     const second = await idempotent(db, "declined", request, work);
 
-    expect(first).toEqual({ statusCode: 402, body: { error: { code: "PAYMENT_DECLINED", message: "The card ending in 0002 was declined" } } });
+    expect(first).toEqual({
+      statusCode: 402,
+      body: {
+        error: { code: "PAYMENT_DECLINED", message: "The card ending in 0002 was declined" },
+      },
+    });
     expect(second).toEqual(first);
     expect(counter.runs).toBe(1);
     expect(await mugs()).toBe(25); // the work's write was rolled back
@@ -65,7 +70,10 @@ describe("Exercise 01.2: idempotent", () => {
   it("When the work fails for a passing reason, then nothing is remembered and a retry runs the work again", async () => {
     let fail = true;
     const { counter, work } = countingWork(() => {
-      if (fail) throw Object.assign(new Error("payments did not answer"), { code: "DEPENDENCY_UNAVAILABLE" });
+      if (fail)
+        throw Object.assign(new Error("payments did not answer"), {
+          code: "DEPENDENCY_UNAVAILABLE",
+        });
     });
 
     await expect(idempotent(db, "flaky", request, work)).rejects.toThrow("payments did not answer");
@@ -81,7 +89,9 @@ describe("Exercise 01.2: idempotent", () => {
     const { counter, work } = countingWork();
     await idempotent(db, "key-2", request, work);
 
-    await expect(idempotent(db, "key-2", { ...request, card: "5555555555554444" }, work)).rejects.toBeInstanceOf(IdempotencyKeyReused);
+    await expect(
+      idempotent(db, "key-2", { ...request, card: "5555555555554444" }, work),
+    ).rejects.toBeInstanceOf(IdempotencyKeyReused);
     expect(counter.runs).toBe(1);
   });
 });

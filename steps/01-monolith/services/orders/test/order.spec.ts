@@ -8,13 +8,21 @@ const prices = new Map([
   ["MUG-001", 1299],
   ["PEN-001", 4599],
 ]);
-const confirmed = (): Order => placeOrder({ orderId: "o-1", lines: [{ sku: "MUG-001", qty: 2 }], now }, prices);
+const confirmed = (): Order =>
+  placeOrder({ orderId: "o-1", lines: [{ sku: "MUG-001", qty: 2 }], now }, prices);
 
 describe("Order", () => {
   describe("When placing an order", () => {
     it("given every sku has a price, then each line gets today's price and the total adds them up", () => {
       const order = placeOrder(
-        { orderId: "o-1", lines: [{ sku: "MUG-001", qty: 2 }, { sku: "PEN-001", qty: 1 }], now },
+        {
+          orderId: "o-1",
+          lines: [
+            { sku: "MUG-001", qty: 2 },
+            { sku: "PEN-001", qty: 1 },
+          ],
+          now,
+        },
         prices,
       );
 
@@ -31,7 +39,19 @@ describe("Order", () => {
     });
 
     it("given a sku the catalog does not know, then it is refused naming every unknown sku", () => {
-      const place = () => placeOrder({ orderId: "o-1", lines: [{ sku: "NOPE-1", qty: 1 }, { sku: "MUG-001", qty: 1 }, { sku: "NOPE-2", qty: 1 }], now }, prices);
+      const place = () =>
+        placeOrder(
+          {
+            orderId: "o-1",
+            lines: [
+              { sku: "NOPE-1", qty: 1 },
+              { sku: "MUG-001", qty: 1 },
+              { sku: "NOPE-2", qty: 1 },
+            ],
+            now,
+          },
+          prices,
+        );
 
       expect(place).toThrow(UnknownSku);
       expect(place).toThrow("Unknown sku: NOPE-1, NOPE-2");

@@ -11,7 +11,9 @@ describe("POST /api/orders under contention", () => {
 
     // Act
     const responses = await Promise.all(
-      Array.from({ length: 20 }, () => shop.api.post("/api/orders", { lines: [{ sku: "PEN-001", qty: 1 }], card: GOOD_CARD })),
+      Array.from({ length: 20 }, () =>
+        shop.api.post("/api/orders", { lines: [{ sku: "PEN-001", qty: 1 }], card: GOOD_CARD }),
+      ),
     );
 
     // Assert

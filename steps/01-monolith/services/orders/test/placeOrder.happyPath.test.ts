@@ -10,7 +10,10 @@ describe("POST /api/orders, when everything is in place", () => {
 
     // Act
     const { status, body } = await shop.api.post("/api/orders", {
-      lines: [{ sku: "MUG-001", qty: 2 }, { sku: "PEN-001", qty: 1 }],
+      lines: [
+        { sku: "MUG-001", qty: 2 },
+        { sku: "PEN-001", qty: 1 },
+      ],
       card: GOOD_CARD,
     });
 
@@ -27,14 +30,27 @@ describe("POST /api/orders, when everything is in place", () => {
     const after = shop.snapshot();
     expect(after.Stock).toContainEqual({ sku: "MUG-001", available: 23, reserved: 2 });
     expect(after.Stock).toContainEqual({ sku: "PEN-001", available: 4, reserved: 1 });
-    expect(after.Payment).toEqual([expect.objectContaining({ orderId: body.id, amountCents: body.totalCents, cardLast4: "4242", refundedAt: null })]);
-    expect(after.Shipment).toEqual([expect.objectContaining({ orderId: body.id, cancelledAt: null })]);
+    expect(after.Payment).toEqual([
+      expect.objectContaining({
+        orderId: body.id,
+        amountCents: body.totalCents,
+        cardLast4: "4242",
+        refundedAt: null,
+      }),
+    ]);
+    expect(after.Shipment).toEqual([
+      expect.objectContaining({ orderId: body.id, cancelledAt: null }),
+    ]);
     expect(before.Order).toEqual([]);
   });
 
   it("When the order is read back, then GET returns it, and the list shows the newest first", async () => {
-    const first = (await shop.api.post("/api/orders", { lines: [{ sku: "MUG-001", qty: 1 }], card: GOOD_CARD })).body;
-    const second = (await shop.api.post("/api/orders", { lines: [{ sku: "TEE-001", qty: 1 }], card: GOOD_CARD })).body;
+    const first = (
+      await shop.api.post("/api/orders", { lines: [{ sku: "MUG-001", qty: 1 }], card: GOOD_CARD })
+    ).body;
+    const second = (
+      await shop.api.post("/api/orders", { lines: [{ sku: "TEE-001", qty: 1 }], card: GOOD_CARD })
+    ).body;
 
     const one = await shop.api.get(`/api/orders/${first.id}`);
     const all = await shop.api.get("/api/orders");

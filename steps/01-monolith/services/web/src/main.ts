@@ -11,7 +11,10 @@ const db = openDatabase(dataDir);
 await seedIfEmpty(db);
 
 const server = await listen(createApp(db, logger), Number(process.env.PORT ?? 3000));
-logger.info({ url: server.url, dataDir }, `shop listening: open ${server.url.replace("127.0.0.1", "localhost")}`);
+logger.info(
+  { url: server.url, dataDir },
+  `shop listening: open ${server.url.replace("127.0.0.1", "localhost")}`,
+);
 closeOnSignals(async () => {
   await server.close();
   await db.$disconnect();

@@ -8,7 +8,10 @@ const logger = createLogger("catalog");
 const db = openDatabase(process.env.DATA_DIR ?? "data/catalog");
 if ((await db.product.count()) === 0) await seedCatalog(db);
 
-const server = await listen(serviceApp("catalog", logger, [catalogRoutes(db)]), Number(process.env.PORT ?? 3001));
+const server = await listen(
+  serviceApp("catalog", logger, [catalogRoutes(db)]),
+  Number(process.env.PORT ?? 3001),
+);
 logger.info({ url: server.url }, "catalog listening");
 closeOnSignals(async () => {
   await server.close();

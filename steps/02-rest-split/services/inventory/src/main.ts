@@ -8,7 +8,10 @@ const logger = createLogger("inventory");
 const db = openDatabase(process.env.DATA_DIR ?? "data/inventory");
 if ((await db.stock.count()) === 0) await seedInventory(db);
 
-const server = await listen(serviceApp("inventory", logger, [inventoryRoutes(db)]), Number(process.env.PORT ?? 3002));
+const server = await listen(
+  serviceApp("inventory", logger, [inventoryRoutes(db)]),
+  Number(process.env.PORT ?? 3002),
+);
 logger.info({ url: server.url }, "inventory listening");
 closeOnSignals(async () => {
   await server.close();

@@ -19,7 +19,13 @@ export interface Budget {
 
 export function budgetFrom(timeoutHeader: string | undefined, now = Date.now()): Budget {
   const waits = Number(timeoutHeader);
-  const ms = Math.min(Number.isInteger(waits) && waits > 0 ? waits : DEFAULT_BUDGET_MS, MAX_BUDGET_MS);
+  const ms = Math.min(
+    Number.isInteger(waits) && waits > 0 ? waits : DEFAULT_BUDGET_MS,
+    MAX_BUDGET_MS,
+  );
   const answerBy = now + ms - ANSWER_MARGIN_MS;
-  return { answerBy: new Date(answerBy), forward: AbortSignal.timeout(Math.max(0, answerBy - UNDO_PASS_MS - now)) };
+  return {
+    answerBy: new Date(answerBy),
+    forward: AbortSignal.timeout(Math.max(0, answerBy - UNDO_PASS_MS - now)),
+  };
 }

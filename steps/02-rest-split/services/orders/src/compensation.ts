@@ -18,7 +18,12 @@ const backoff = (tries: number) => Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** 
  * rest: while it may still go out, its stock stays reserved and its payment kept. True when
  * nothing is owed any more (a CANCELLING order is then CANCELLED).
  */
-export async function undoWhatIsOwed(db: PrismaClient, undo: UndoCalls, orderId: string, log: Logger): Promise<boolean> {
+export async function undoWhatIsOwed(
+  db: PrismaClient,
+  undo: UndoCalls,
+  orderId: string,
+  log: Logger,
+): Promise<boolean> {
   let failedTries = 0;
   for (const owed of await owedUndos(db, orderId)) {
     try {
@@ -29,7 +34,10 @@ export async function undoWhatIsOwed(db: PrismaClient, undo: UndoCalls, orderId:
       const tries = await markFailed(db, owed, error);
       if (tries === 0) continue; // another try did it meanwhile
       failedTries = Math.max(failedTries, tries);
-      log.warn({ orderId, undo: owed.action, tries, err: error }, "compensation: undo failed, the loop will try again");
+      log.warn(
+        { orderId, undo: owed.action, tries, err: error },
+        "compensation: undo failed, the loop will try again",
+      );
       if (owed.action === "cancelShipment") break; // the parcel may still go out: give nothing else back yet
     }
   }

@@ -12,7 +12,10 @@ const db = openDatabase(process.env.DATA_DIR ?? "data/orders");
 const dependencies = createDependencies(serviceUrlsFromEnv(), db, logger);
 
 const routes = ordersRoutes(db, dependencies, crashSwitch());
-const server = await listen(serviceApp("orders", logger, [routes]), Number(process.env.PORT ?? 3003));
+const server = await listen(
+  serviceApp("orders", logger, [routes]),
+  Number(process.env.PORT ?? 3003),
+);
 const compensation = startCompensationLoop(db, dependencies, logger);
 logger.info({ url: server.url }, "orders listening");
 closeOnSignals(async () => {

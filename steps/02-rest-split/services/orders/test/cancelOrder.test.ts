@@ -4,7 +4,9 @@ import { GOOD_CARD, useShop } from "../../../test/support/shop.ts";
 
 const shop = useShop();
 
-const placeMugs = async () => (await shop.api.post("/api/orders", { lines: [{ sku: "MUG-001", qty: 2 }], card: GOOD_CARD })).body;
+const placeMugs = async () =>
+  (await shop.api.post("/api/orders", { lines: [{ sku: "MUG-001", qty: 2 }], card: GOOD_CARD }))
+    .body;
 
 describe("POST /api/orders/:id/cancel", () => {
   it("When a CONFIRMED order is cancelled, then it is CANCELLED, its stock is back, its payment refunded and its shipment cancelled", async () => {
@@ -16,8 +18,12 @@ describe("POST /api/orders/:id/cancel", () => {
     expect(body).toMatchObject({ id: order.id, status: "CANCELLED" });
     const after = shop.snapshot();
     expect(after.Stock).toContainEqual({ sku: "MUG-001", available: 25, reserved: 0 });
-    expect(after.Payment).toEqual([expect.objectContaining({ orderId: order.id, refundedAt: expect.any(String) })]);
-    expect(after.Shipment).toEqual([expect.objectContaining({ orderId: order.id, cancelledAt: expect.any(String) })]);
+    expect(after.Payment).toEqual([
+      expect.objectContaining({ orderId: order.id, refundedAt: expect.any(String) }),
+    ]);
+    expect(after.Shipment).toEqual([
+      expect.objectContaining({ orderId: order.id, cancelledAt: expect.any(String) }),
+    ]);
   });
 
   it("When shipping fails during a cancel, then the order is CANCELLING with its stock still reserved, and CANCELLED once shipping is back", async () => {
@@ -36,7 +42,11 @@ describe("POST /api/orders/:id/cancel", () => {
 
     await shop.chaos("shipping").heal();
 
-    await eventually(async () => expect((await shop.api.get(`/api/orders/${order.id}`)).body.status).toBe("CANCELLED"), { timeout: 10_000, interval: 100 });
+    await eventually(
+      async () =>
+        expect((await shop.api.get(`/api/orders/${order.id}`)).body.status).toBe("CANCELLED"),
+      { timeout: 10_000, interval: 100 },
+    );
     const after = shop.snapshot();
     expect(after.Stock).toContainEqual({ sku: "MUG-001", available: 25, reserved: 0 });
     expect(after.Payment).toEqual([expect.objectContaining({ refundedAt: expect.any(String) })]);
@@ -58,7 +68,9 @@ describe("POST /api/orders/:id/cancel", () => {
   it("When the order does not exist, then 404 and nothing changes", async () => {
     const before = shop.snapshot();
 
-    const { status } = await shop.api.post("/api/orders/00000000-0000-4000-8000-000000000000/cancel");
+    const { status } = await shop.api.post(
+      "/api/orders/00000000-0000-4000-8000-000000000000/cancel",
+    );
 
     expect(status).toBe(404);
     expect(shop.snapshot()).toEqual(before);

@@ -26,17 +26,26 @@ describe("The ledgers after a burst with crashes", () => {
     // Every answer is one the README names: confirmed, refused, or 503 while a dependency is down.
     expect(answers.filter((status) => ![201, 402, 409, 503].includes(status))).toEqual([]);
     expect(answers).toContain(503); // the crashes were felt
-    await eventually(() => expect(ledgerProblems(shop)).toEqual([]), { timeout: 60_000, interval: 500 });
+    await eventually(() => expect(ledgerProblems(shop)).toEqual([]), {
+      timeout: 60_000,
+      interval: 500,
+    });
     const confirmed = shop.snapshot().Order.filter((o) => o.status === "CONFIRMED").length;
     expect(confirmed).toBe(answers.filter((status) => status === 201).length);
   }, 240_000);
 });
 
 /** Places `n` orders, ten at a time, doing `faults[i]` while the i-th ten are in flight; returns the statuses. */
-async function burst(shop: TestShop, n: number, faults: Record<number, () => Promise<void>>): Promise<number[]> {
+async function burst(
+  shop: TestShop,
+  n: number,
+  faults: Record<number, () => Promise<void>>,
+): Promise<number[]> {
   const statuses: number[] = [];
   for (let i = 0; i < n; i += 10) {
-    const inFlight = Promise.all(Array.from({ length: 10 }, (_, j) => shop.api.post("/api/orders", orderNo(i + j))));
+    const inFlight = Promise.all(
+      Array.from({ length: 10 }, (_, j) => shop.api.post("/api/orders", orderNo(i + j))),
+    );
     const [batch] = await Promise.all([inFlight, faults[i]?.()]);
     statuses.push(...batch.map((reply) => reply.status));
   }
@@ -57,18 +66,28 @@ function ledgerProblems(shop: TestShop): string[] {
   const { Order, OrderLine, Compensation, Payment, Reservation, Stock, Shipment } = shop.snapshot();
   const charges = rowsOf(shop, "payments", "CardNetworkCharge");
   const problems: string[] = [];
-  for (const c of Compensation) if (c.doneAt === null) problems.push(`${c.orderId}: ${c.action} not done yet`);
+  for (const c of Compensation)
+    if (c.doneAt === null) problems.push(`${c.orderId}: ${c.action} not done yet`);
   for (const order of Order) {
     if (!FINAL.has(order.status)) problems.push(`${order.id} is still ${order.status}`);
-    const live = Payment.filter((p) => p.orderId === order.id && p.status === "SUCCEEDED" && p.refundedAt === null);
+    const live = Payment.filter(
+      (p) => p.orderId === order.id && p.status === "SUCCEEDED" && p.refundedAt === null,
+    );
     const held = Reservation.filter((r) => r.orderId === order.id && !r.released);
     const shipped = Shipment.filter((s) => s.orderId === order.id && s.cancelledAt === null);
     const lines = OrderLine.filter((l) => l.orderId === order.id);
     if (order.status === "CONFIRMED") {
-      if (live.length !== 1) problems.push(`${order.id} CONFIRMED with ${live.length} live payments`);
-      const holdsEachLine = held.length === lines.length && lines.every((l) => held.some((r) => r.sku === l.sku && r.qty === l.qty));
-      if (!holdsEachLine) problems.push(`${order.id} CONFIRMED holds ${JSON.stringify(held)} for ${JSON.stringify(lines)}`);
-      if (shipped.length !== 1) problems.push(`${order.id} CONFIRMED with ${shipped.length} shipments`);
+      if (live.length !== 1)
+        problems.push(`${order.id} CONFIRMED with ${live.length} live payments`);
+      const holdsEachLine =
+        held.length === lines.length &&
+        lines.every((l) => held.some((r) => r.sku === l.sku && r.qty === l.qty));
+      if (!holdsEachLine)
+        problems.push(
+          `${order.id} CONFIRMED holds ${JSON.stringify(held)} for ${JSON.stringify(lines)}`,
+        );
+      if (shipped.length !== 1)
+        problems.push(`${order.id} CONFIRMED with ${shipped.length} shipments`);
     } else {
       if (live.length > 0) problems.push(`${order.id} ${order.status} keeps a live payment`);
       if (held.length > 0) problems.push(`${order.id} ${order.status} keeps a reservation`);
@@ -77,8 +96,11 @@ function ledgerProblems(shop: TestShop): string[] {
   }
   // Nothing charged, held or shipped for an order that orders does not know.
   const known = new Set(Order.map((o) => o.id));
-  for (const p of Payment) if (!known.has(p.orderId) && p.status === "SUCCEEDED" && !p.refundedAt) problems.push(`payment for unknown ${p.orderId}`);
-  for (const r of Reservation) if (!known.has(r.orderId) && !r.released) problems.push(`reservation for unknown ${r.orderId}`);
+  for (const p of Payment)
+    if (!known.has(p.orderId) && p.status === "SUCCEEDED" && !p.refundedAt)
+      problems.push(`payment for unknown ${p.orderId}`);
+  for (const r of Reservation)
+    if (!known.has(r.orderId) && !r.released) problems.push(`reservation for unknown ${r.orderId}`);
   // The card network's side: every approved charge is an order's, through its payment; only a
   // CONFIRMED order's stays unrefunded. Nothing left PENDING that was never refunded.
   const orders = new Map(Order.map((o) => [o.id, o]));
@@ -86,16 +108,29 @@ function ledgerProblems(shop: TestShop): string[] {
     const orderId = /^charge-(.+)$/.exec(charge.idempotencyKey)?.[1] ?? "";
     const payment = Payment.find((p) => p.orderId === orderId);
     const status = orders.get(orderId)?.status;
-    if (!status || !payment) problems.push(`card charged under ${charge.idempotencyKey}: no order or payment for it`);
-    else if (status === "CONFIRMED" && (payment.status !== "SUCCEEDED" || payment.refundedAt !== null)) problems.push(`${orderId} CONFIRMED, its charge not live`);
-    else if (status !== "CONFIRMED" && payment.refundedAt === null) problems.push(`${orderId} ${status}, its card charged and not refunded`);
+    if (!status || !payment)
+      problems.push(`card charged under ${charge.idempotencyKey}: no order or payment for it`);
+    else if (
+      status === "CONFIRMED" &&
+      (payment.status !== "SUCCEEDED" || payment.refundedAt !== null)
+    )
+      problems.push(`${orderId} CONFIRMED, its charge not live`);
+    else if (status !== "CONFIRMED" && payment.refundedAt === null)
+      problems.push(`${orderId} ${status}, its card charged and not refunded`);
   }
-  for (const p of Payment) if (p.status === "PENDING" && p.refundedAt === null) problems.push(`${p.orderId}: payment still PENDING`);
+  for (const p of Payment)
+    if (p.status === "PENDING" && p.refundedAt === null)
+      problems.push(`${p.orderId}: payment still PENDING`);
   for (const { sku, available, reserved } of Stock) {
-    const heldQty = Reservation.filter((r) => r.sku === sku && !r.released).reduce((n, r) => n + r.qty, 0);
-    if (reserved !== heldQty) problems.push(`${sku}: reserved ${reserved}, reservations hold ${heldQty}`);
+    const heldQty = Reservation.filter((r) => r.sku === sku && !r.released).reduce(
+      (n, r) => n + r.qty,
+      0,
+    );
+    if (reserved !== heldQty)
+      problems.push(`${sku}: reserved ${reserved}, reservations hold ${heldQty}`);
     const stocked = SEED_STOCK[sku]! + (sku === "NTB-001" ? RESTOCKED : 0);
-    if (available + reserved !== stocked) problems.push(`${sku}: ${available} + ${reserved} is not ${stocked}`);
+    if (available + reserved !== stocked)
+      problems.push(`${sku}: ${available} + ${reserved} is not ${stocked}`);
   }
   return problems;
 }

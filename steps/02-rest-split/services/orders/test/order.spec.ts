@@ -1,19 +1,35 @@
 // Given a state, when a command, then a result: the order's rules without HTTP or a database.
 import { describe, expect, it } from "vitest";
-import { cancelOrder, OrderNotCancellable, placeOrder, UnknownSku, type Order } from "../src/domain/order.ts";
+import {
+  cancelOrder,
+  OrderNotCancellable,
+  placeOrder,
+  UnknownSku,
+  type Order,
+} from "../src/domain/order.ts";
 
 const now = new Date("2026-01-01T10:00:00Z");
 const prices = new Map([
   ["MUG-001", 1299],
   ["PEN-001", 4599],
 ]);
-const confirmed = (): Order => ({ ...placeOrder({ orderId: "o-1", lines: [{ sku: "MUG-001", qty: 2 }], now }, prices), status: "CONFIRMED" });
+const confirmed = (): Order => ({
+  ...placeOrder({ orderId: "o-1", lines: [{ sku: "MUG-001", qty: 2 }], now }, prices),
+  status: "CONFIRMED",
+});
 
 describe("Order", () => {
   describe("When placing an order", () => {
     it("given every sku has a price, then it is PENDING, each line at today's price, and the total adds them up", () => {
       const order = placeOrder(
-        { orderId: "o-1", lines: [{ sku: "MUG-001", qty: 2 }, { sku: "PEN-001", qty: 1 }], now },
+        {
+          orderId: "o-1",
+          lines: [
+            { sku: "MUG-001", qty: 2 },
+            { sku: "PEN-001", qty: 1 },
+          ],
+          now,
+        },
         prices,
       );
 
@@ -30,7 +46,19 @@ describe("Order", () => {
     });
 
     it("given a sku the catalog does not know, then it is refused naming every unknown sku", () => {
-      const place = () => placeOrder({ orderId: "o-1", lines: [{ sku: "NOPE-1", qty: 1 }, { sku: "MUG-001", qty: 1 }, { sku: "NOPE-2", qty: 1 }], now }, prices);
+      const place = () =>
+        placeOrder(
+          {
+            orderId: "o-1",
+            lines: [
+              { sku: "NOPE-1", qty: 1 },
+              { sku: "MUG-001", qty: 1 },
+              { sku: "NOPE-2", qty: 1 },
+            ],
+            now,
+          },
+          prices,
+        );
 
       expect(place).toThrow(UnknownSku);
       expect(place).toThrow("Unknown sku: NOPE-1, NOPE-2");
@@ -45,8 +73,11 @@ describe("Order", () => {
   });
 
   describe("When not confirmed", () => {
-    it.each(["PENDING", "REJECTED", "CANCELLING", "CANCELLED"] as const)("given it is %s, then cancelling is refused", (status) => {
-      expect(() => cancelOrder({ ...confirmed(), status })).toThrow(OrderNotCancellable);
-    });
+    it.each(["PENDING", "REJECTED", "CANCELLING", "CANCELLED"] as const)(
+      "given it is %s, then cancelling is refused",
+      (status) => {
+        expect(() => cancelOrder({ ...confirmed(), status })).toThrow(OrderNotCancellable);
+      },
+    );
   });
 });

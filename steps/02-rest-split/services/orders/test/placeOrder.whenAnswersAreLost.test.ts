@@ -21,7 +21,9 @@ describe("POST /api/orders, when a dependency does the work but its answer is lo
     expect(body.error).toMatchObject({ code: "DEPENDENCY_UNAVAILABLE", dependency: "inventory" });
     await eventually(() => {
       const after = shop.snapshot();
-      expect(after.Reservation).toEqual([expect.objectContaining({ sku: "MUG-001", qty: 2, released: 1 })]);
+      expect(after.Reservation).toEqual([
+        expect.objectContaining({ sku: "MUG-001", qty: 2, released: 1 }),
+      ]);
       expect(after.Stock).toEqual(before.Stock);
       expect(after.Order).toEqual([expect.objectContaining({ status: "REJECTED" })]);
     }, settles);
@@ -38,7 +40,9 @@ describe("POST /api/orders, when a dependency does the work but its answer is lo
     expect(body.error).toMatchObject({ code: "DEPENDENCY_UNAVAILABLE", dependency: "shipping" });
     await eventually(() => {
       const after = shop.snapshot();
-      expect(after.Shipment).toEqual([expect.objectContaining({ cancelledAt: expect.any(String) })]);
+      expect(after.Shipment).toEqual([
+        expect.objectContaining({ cancelledAt: expect.any(String) }),
+      ]);
       expect(after.Payment).toEqual([expect.objectContaining({ refundedAt: expect.any(String) })]);
       expect(after.Stock).toEqual(before.Stock);
     }, settles);
@@ -58,5 +62,4 @@ describe("POST /api/orders, when a dependency does the work but its answer is lo
       expect(after.Stock).toEqual(before.Stock);
     }, settles);
   });
-
 });

@@ -6,8 +6,11 @@ import { GOOD_CARD, useShop } from "../../../test/support/shop.ts";
 // The compensation loop far off: the refunds the first two orders owe would reach payments while
 // the test counts its requests. The third order owes none: its charge never left orders. And the
 // breakers stay open for the whole test, however slow the machine (no half-open probe).
-const shop = useShop({ env: { orders: { COMPENSATION_INTERVAL_MS: "60000", BREAKER_HALF_OPEN_MS: "60000" } } });
-const order = () => shop.api.post("/api/orders", { lines: [{ sku: "NTB-001", qty: 1 }], card: GOOD_CARD });
+const shop = useShop({
+  env: { orders: { COMPENSATION_INTERVAL_MS: "60000", BREAKER_HALF_OPEN_MS: "60000" } },
+});
+const order = () =>
+  shop.api.post("/api/orders", { lines: [{ sku: "NTB-001", qty: 1 }], card: GOOD_CARD });
 
 describe("POST /api/orders, when payments keeps failing", () => {
   it("When both payments breakers are open, then an order fails with 503 without a single request reaching payments", async () => {
@@ -16,7 +19,10 @@ describe("POST /api/orders, when payments keeps failing", () => {
     await shop.chaos("payments-b").failShare(1);
     expect((await order()).status).toBe(503);
     expect((await order()).status).toBe(503);
-    const before = [await shop.chaos("payments").requestCount(), await shop.chaos("payments-b").requestCount()];
+    const before = [
+      await shop.chaos("payments").requestCount(),
+      await shop.chaos("payments-b").requestCount(),
+    ];
 
     // Act
     const { status, body } = await order();
@@ -25,6 +31,9 @@ describe("POST /api/orders, when payments keeps failing", () => {
     expect(status).toBe(503);
     expect(body.error).toMatchObject({ code: "DEPENDENCY_UNAVAILABLE", dependency: "payments" });
     expect(body.error.message).toContain("circuit open");
-    expect([await shop.chaos("payments").requestCount(), await shop.chaos("payments-b").requestCount()]).toEqual(before);
+    expect([
+      await shop.chaos("payments").requestCount(),
+      await shop.chaos("payments-b").requestCount(),
+    ]).toEqual(before);
   });
 });

@@ -5,7 +5,9 @@ import { eventually } from "@shop/kit";
 import { GOOD_CARD, useShop } from "../../../test/support/shop.ts";
 
 // A short gateway timeout, so that a saga's deadline (derived from it) passes within the test.
-const shop = useShop({ env: { web: { GATEWAY_TIMEOUT_MS: "4000" }, orders: { UNDO_TIMEOUT_MS: "300" } } });
+const shop = useShop({
+  env: { web: { GATEWAY_TIMEOUT_MS: "4000" }, orders: { UNDO_TIMEOUT_MS: "300" } },
+});
 
 const MUGS = { lines: [{ sku: "MUG-001", qty: 2 }], card: GOOD_CARD };
 
@@ -31,7 +33,9 @@ describe("POST /api/orders, when orders is killed in the middle of placing an or
       () => {
         const after = shop.snapshot();
         expect(after.Order).toEqual([expect.objectContaining({ status: "REJECTED" })]);
-        expect(after.Payment).toEqual([expect.objectContaining({ refundedAt: expect.any(String) })]);
+        expect(after.Payment).toEqual([
+          expect.objectContaining({ refundedAt: expect.any(String) }),
+        ]);
         expect(after.Stock).toEqual(before.Stock);
       },
       { timeout: 10_000, interval: 100 },
@@ -39,7 +43,9 @@ describe("POST /api/orders, when orders is killed in the middle of placing an or
     // The key is not stuck on the undone order: the shopper's retry places the order, once.
     const retry = await shop.api.post("/api/orders", MUGS, { "Idempotency-Key": "crash-1" });
     expect(retry).toMatchObject({ status: 201, body: { status: "CONFIRMED" } });
-    expect(shop.snapshot().Payment.filter((p) => p.refundedAt === null)).toEqual([expect.objectContaining({ orderId: retry.body.id })]);
+    expect(shop.snapshot().Payment.filter((p) => p.refundedAt === null)).toEqual([
+      expect.objectContaining({ orderId: retry.body.id }),
+    ]);
   }, 30_000);
 
   it("When the shopper retries with the same key once the saga's deadline has passed, then that same order is resumed and CONFIRMED, charged once", async () => {
@@ -48,15 +54,22 @@ describe("POST /api/orders, when orders is killed in the middle of placing an or
     expect(pending).toMatchObject({ status: "PENDING" });
     // Its recovery loop far off, so that the shopper's retry is the one that finds the order.
     await shop.service("orders").start({ COMPENSATION_INTERVAL_MS: "60000" });
-    await eventually(() => expect(Date.now()).toBeGreaterThan(new Date(pending.deadlineAt).getTime()), { timeout: 5_000, interval: 100 });
+    await eventually(
+      () => expect(Date.now()).toBeGreaterThan(new Date(pending.deadlineAt).getTime()),
+      { timeout: 5_000, interval: 100 },
+    );
 
     const retry = await shop.api.post("/api/orders", MUGS, { "Idempotency-Key": "crash-2" });
 
     expect(retry.status).toBe(201);
     expect(retry.body).toMatchObject({ id: pending.id, status: "CONFIRMED" });
     const after = shop.snapshot();
-    expect(after.Payment).toEqual([expect.objectContaining({ orderId: pending.id, refundedAt: null })]);
-    expect(after.Shipment).toEqual([expect.objectContaining({ orderId: pending.id, cancelledAt: null })]);
+    expect(after.Payment).toEqual([
+      expect.objectContaining({ orderId: pending.id, refundedAt: null }),
+    ]);
+    expect(after.Shipment).toEqual([
+      expect.objectContaining({ orderId: pending.id, cancelledAt: null }),
+    ]);
     expect(after.Stock).toContainEqual({ sku: "MUG-001", available: 23, reserved: 2 });
   }, 30_000);
 });

@@ -9,7 +9,10 @@ describe("POST /api/orders, when payments is down", () => {
   it("When one payments instance is down, then orders fails over to the other and the order is CONFIRMED", async () => {
     await shop.service("payments").stop();
 
-    const { status, body } = await shop.api.post("/api/orders", { lines: [{ sku: "MUG-001", qty: 1 }], card: GOOD_CARD });
+    const { status, body } = await shop.api.post("/api/orders", {
+      lines: [{ sku: "MUG-001", qty: 1 }],
+      card: GOOD_CARD,
+    });
 
     expect(status).toBe(201);
     expect(body.status).toBe("CONFIRMED");
@@ -23,7 +26,10 @@ describe("POST /api/orders, when payments is down", () => {
     await shop.service("payments-b").stop();
 
     // Act
-    const { status, body } = await shop.api.post("/api/orders", { lines: [{ sku: "MUG-001", qty: 2 }], card: GOOD_CARD });
+    const { status, body } = await shop.api.post("/api/orders", {
+      lines: [{ sku: "MUG-001", qty: 2 }],
+      card: GOOD_CARD,
+    });
 
     // Assert
     expect(status).toBe(503);
@@ -39,6 +45,9 @@ describe("POST /api/orders, when payments is down", () => {
       expect.objectContaining({ action: "release", doneAt: expect.anything() }),
     ]);
     await shop.service("payments").start();
-    await eventually(() => expect(shop.snapshot().Compensation.every((c) => c.doneAt !== null)).toBe(true), { timeout: 10_000, interval: 100 });
+    await eventually(
+      () => expect(shop.snapshot().Compensation.every((c) => c.doneAt !== null)).toBe(true),
+      { timeout: 10_000, interval: 100 },
+    );
   });
 });

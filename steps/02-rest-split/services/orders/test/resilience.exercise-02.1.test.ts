@@ -24,18 +24,27 @@ describe("Exercise 02.1: retryWithTimeout", () => {
     const client = inventoryClient(inventory.url, withRetries());
     const context = ctx();
 
-    for (let n = 1; n <= 4; n++) await client.reserve(context, orderId(n), [{ sku: "NTB-001", qty: 1 }]);
+    for (let n = 1; n <= 4; n++)
+      await client.reserve(context, orderId(n), [{ sku: "NTB-001", qty: 1 }]);
 
     expect(context.calls).toBe(8); // each first answer is lost, each retry gets the reservation made the first time
     expect(await inventory.db.reservation.count()).toBe(4);
-    expect(await inventory.db.stock.findUnique({ where: { sku: "NTB-001" } })).toEqual({ sku: "NTB-001", available: 46, reserved: 4 });
+    expect(await inventory.db.stock.findUnique({ where: { sku: "NTB-001" } })).toEqual({
+      sku: "NTB-001",
+      available: 46,
+      reserved: 4,
+    });
   });
 
   it("When the service stops answering, then each attempt is cut off by the timeout and the call gives up after its retries", async () => {
     await inventory.chaos.stopAnswering();
     const context = ctx();
 
-    await expect(inventoryClient(inventory.url, withRetries()).reserve(context, orderId(1), [{ sku: "NTB-001", qty: 1 }])).rejects.toBeInstanceOf(TaskCancelledError);
+    await expect(
+      inventoryClient(inventory.url, withRetries()).reserve(context, orderId(1), [
+        { sku: "NTB-001", qty: 1 },
+      ]),
+    ).rejects.toBeInstanceOf(TaskCancelledError);
 
     expect(context.calls).toBe(1 + settings.retries);
   });
@@ -44,7 +53,9 @@ describe("Exercise 02.1: retryWithTimeout", () => {
     await inventory.chaos.failShare(0.5);
     const context = ctx();
 
-    await inventoryClient(inventory.url, withRetries()).reserve(context, orderId(1), [{ sku: "NTB-001", qty: 1 }]);
+    await inventoryClient(inventory.url, withRetries()).reserve(context, orderId(1), [
+      { sku: "NTB-001", qty: 1 },
+    ]);
 
     expect(context.calls).toBe(2);
     expect(await inventory.db.reservation.count()).toBe(1);
@@ -53,7 +64,11 @@ describe("Exercise 02.1: retryWithTimeout", () => {
   it("When the answer is a refusal (409 out of stock), then it is not retried: asking again gives the same answer", async () => {
     const context = ctx();
 
-    await expect(inventoryClient(inventory.url, withRetries()).reserve(context, orderId(1), [{ sku: "UMB-001", qty: 9 }])).rejects.toMatchObject({
+    await expect(
+      inventoryClient(inventory.url, withRetries()).reserve(context, orderId(1), [
+        { sku: "UMB-001", qty: 9 },
+      ]),
+    ).rejects.toMatchObject({
       response: { status: 409 },
     });
 

@@ -8,7 +8,11 @@ export type Db = PrismaClient | Prisma.TransactionClient;
 export type { PrismaClient };
 
 export function openDatabase(dataDir: string): PrismaClient {
-  return openSqlite(PrismaClient, { dataDir, file: "payments.db", migrationsDir: join(import.meta.dirname, "migrations") });
+  return openSqlite(PrismaClient, {
+    dataDir,
+    file: "payments.db",
+    migrationsDir: join(import.meta.dirname, "migrations"),
+  });
 }
 
 /**
@@ -17,6 +21,9 @@ export function openDatabase(dataDir: string): PrismaClient {
  * the other instance committed (SQLITE_BUSY): so each transaction here starts with its write,
  * which waits for its turn instead.
  */
-export function inTransaction<T>(db: PrismaClient, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+export function inTransaction<T>(
+  db: PrismaClient,
+  work: (tx: Prisma.TransactionClient) => Promise<T>,
+): Promise<T> {
   return db.$transaction(work, { maxWait: 10_000, timeout: 10_000 });
 }

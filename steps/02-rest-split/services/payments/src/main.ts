@@ -7,7 +7,10 @@ import { paymentsRoutes } from "./http/routes.ts";
 const logger = createLogger(process.env.SERVICE_NAME ?? "payments");
 const db = openDatabase(process.env.DATA_DIR ?? "data/payments");
 
-const server = await listen(serviceApp("payments", logger, [paymentsRoutes(db)]), Number(process.env.PORT ?? 3004));
+const server = await listen(
+  serviceApp("payments", logger, [paymentsRoutes(db)]),
+  Number(process.env.PORT ?? 3004),
+);
 logger.info({ url: server.url }, "payments listening");
 closeOnSignals(async () => {
   await server.close();

@@ -5,7 +5,13 @@ import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventually, freshDataDir, loadServices, startProcess, type RunningProcess } from "@shop/kit";
+import {
+  eventually,
+  freshDataDir,
+  loadServices,
+  startProcess,
+  type RunningProcess,
+} from "@shop/kit";
 
 const stepDir = join(import.meta.dirname, "../../..");
 const dataDir = freshDataDir("payments-x2-");
@@ -13,9 +19,16 @@ let a: RunningProcess;
 let b: RunningProcess;
 
 beforeAll(async () => {
-  const [first, second] = loadServices(stepDir).filter((s) => s.entry === "services/payments/src/main.ts");
+  const [first, second] = loadServices(stepDir).filter(
+    (s) => s.entry === "services/payments/src/main.ts",
+  );
   const start = (entry: typeof first) =>
-    startProcess({ name: entry!.name, cwd: stepDir, entry: join(stepDir, entry!.entry), env: { ...entry!.env, DATA_DIR: dataDir, PAYMENT_DELAY_MS: "400" } });
+    startProcess({
+      name: entry!.name,
+      cwd: stepDir,
+      entry: join(stepDir, entry!.entry),
+      env: { ...entry!.env, DATA_DIR: dataDir, PAYMENT_DELAY_MS: "400" },
+    });
   [a, b] = [await start(first), await start(second)];
 });
 afterAll(() => Promise.all([a?.stop(), b?.stop()]));
@@ -27,8 +40,10 @@ const charge = (instance: RunningProcess, orderId: string) =>
     headers: { "content-type": "application/json", "Idempotency-Key": `charge-${orderId}` },
     body: JSON.stringify({ orderId, amountCents: 2598, card: GOOD_CARD }),
   });
-const refund = (instance: RunningProcess, orderId: string) => fetch(`${instance.url}/payments/${orderId}/refund`, { method: "POST" });
-const requestsSeenBy = async (instance: RunningProcess) => (await (await fetch(`${instance.url}/chaos`)).json()).requests as number;
+const refund = (instance: RunningProcess, orderId: string) =>
+  fetch(`${instance.url}/payments/${orderId}/refund`, { method: "POST" });
+const requestsSeenBy = async (instance: RunningProcess) =>
+  (await (await fetch(`${instance.url}/chaos`)).json()).requests as number;
 
 function rows(sql: string, ...params: unknown[]): any[] {
   const db = new Database(join(dataDir, "payments.db"), { readonly: true });
@@ -38,8 +53,13 @@ function rows(sql: string, ...params: unknown[]): any[] {
     db.close();
   }
 }
-const livePayments = (orderId: string) => rows(`SELECT id FROM Payment WHERE orderId = ? AND refundedAt IS NULL`, orderId);
-const cardCharges = (orderId: string) => rows(`SELECT approved, requests FROM CardNetworkCharge WHERE idempotencyKey = ?`, `charge-${orderId}`);
+const livePayments = (orderId: string) =>
+  rows(`SELECT id FROM Payment WHERE orderId = ? AND refundedAt IS NULL`, orderId);
+const cardCharges = (orderId: string) =>
+  rows(
+    `SELECT approved, requests FROM CardNetworkCharge WHERE idempotencyKey = ?`,
+    `charge-${orderId}`,
+  );
 
 describe("Payments, two instances on one database", () => {
   it("When both instances are asked to charge one order at once, then the card is charged once and both answer with that payment", async () => {
@@ -51,7 +71,9 @@ describe("Payments, two instances on one database", () => {
     const [first, second] = await Promise.all(responses.map((r) => r.json()));
     expect(first).toMatchObject({ orderId, status: "SUCCEEDED", refundedAt: null });
     expect(second.id).toBe(first.id);
-    expect(rows(`SELECT status, attempts FROM Payment WHERE orderId = ?`, orderId)).toEqual([{ status: "SUCCEEDED", attempts: 2 }]);
+    expect(rows(`SELECT status, attempts FROM Payment WHERE orderId = ?`, orderId)).toEqual([
+      { status: "SUCCEEDED", attempts: 2 },
+    ]);
     expect(cardCharges(orderId)).toEqual([{ approved: 1, requests: 2 }]); // asked twice, charged once
   });
 
@@ -76,13 +98,22 @@ describe("Payments, two instances on one database", () => {
   it("When the refund comes while the payment is PENDING at the card network, then the card is charged once and refunded as the charge completes", async () => {
     const orderId = randomUUID();
     const charging = charge(b, orderId);
-    await eventually(() => expect(rows(`SELECT status FROM Payment WHERE orderId = ?`, orderId)).toEqual([{ status: "PENDING" }]));
+    await eventually(() =>
+      expect(rows(`SELECT status FROM Payment WHERE orderId = ?`, orderId)).toEqual([
+        { status: "PENDING" },
+      ]),
+    );
 
     const refunded = await refund(a, orderId);
 
     expect(refunded.status).toBe(204);
     expect((await charging).status).toBe(409);
-    expect(rows(`SELECT status, refundedAt IS NOT NULL AS refunded FROM Payment WHERE orderId = ?`, orderId)).toEqual([{ status: "SUCCEEDED", refunded: 1 }]);
+    expect(
+      rows(
+        `SELECT status, refundedAt IS NOT NULL AS refunded FROM Payment WHERE orderId = ?`,
+        orderId,
+      ),
+    ).toEqual([{ status: "SUCCEEDED", refunded: 1 }]);
     expect(cardCharges(orderId)).toEqual([{ approved: 1, requests: 1 }]);
   });
 
@@ -100,9 +131,16 @@ describe("Payments, two instances on one database", () => {
 
   it("When the instance charging dies after the card network approved, and orders refunds at the other, then that charge counts as refunded", async () => {
     // Arrange: a third instance on the same database, to be killed mid-charge
-    const [first] = loadServices(stepDir).filter((s) => s.entry === "services/payments/src/main.ts");
+    const [first] = loadServices(stepDir).filter(
+      (s) => s.entry === "services/payments/src/main.ts",
+    );
     const env = { ...first!.env, DATA_DIR: dataDir, PAYMENT_DELAY_MS: "5000" };
-    const doomed = await startProcess({ name: "payments-c", cwd: stepDir, entry: join(stepDir, first!.entry), env });
+    const doomed = await startProcess({
+      name: "payments-c",
+      cwd: stepDir,
+      entry: join(stepDir, first!.entry),
+      env,
+    });
     const orderId = randomUUID();
     void charge(doomed, orderId).catch(() => undefined);
     await eventually(() => expect(cardCharges(orderId)).toEqual([{ approved: 1, requests: 1 }]));
@@ -112,7 +150,12 @@ describe("Payments, two instances on one database", () => {
     expect((await refund(b, orderId)).status).toBe(204);
 
     // Assert: the payment the network approved is refunded, not left PENDING and charged
-    expect(rows(`SELECT status, refundedAt IS NOT NULL AS refunded FROM Payment WHERE orderId = ?`, orderId)).toEqual([{ status: "PENDING", refunded: 1 }]);
+    expect(
+      rows(
+        `SELECT status, refundedAt IS NOT NULL AS refunded FROM Payment WHERE orderId = ?`,
+        orderId,
+      ),
+    ).toEqual([{ status: "PENDING", refunded: 1 }]);
     expect(livePayments(orderId)).toEqual([]);
   });
 });

@@ -12,7 +12,12 @@ let shipping: RunningProcess;
 
 beforeAll(async () => {
   const entry = join(stepDir, "services/shipping/src/main.ts");
-  shipping = await startProcess({ name: "shipping", cwd: stepDir, entry, env: { DATA_DIR: dataDir, CATALOG_URL: "http://127.0.0.1:9" } });
+  shipping = await startProcess({
+    name: "shipping",
+    cwd: stepDir,
+    entry,
+    env: { DATA_DIR: dataDir, CATALOG_URL: "http://127.0.0.1:9" },
+  });
 });
 afterAll(() => shipping.stop());
 
@@ -20,7 +25,11 @@ const call = (method: string, path: string) => fetch(`${shipping.url}${path}`, {
 const shipmentOf = (orderId: string) => {
   const db = new Database(join(dataDir, "shipping.db"), { readonly: true });
   try {
-    return db.prepare(`SELECT orderId, cancelledAt IS NOT NULL AS cancelled FROM Shipment WHERE orderId = ?`).get(orderId);
+    return db
+      .prepare(
+        `SELECT orderId, cancelledAt IS NOT NULL AS cancelled FROM Shipment WHERE orderId = ?`,
+      )
+      .get(orderId);
   } finally {
     db.close();
   }

@@ -8,9 +8,14 @@ describe("POST /api/admin/products/:sku/restock", () => {
   it("When 10 umbrellas arrive, then 13 are available, and the storefront's copy shows it shortly after", async () => {
     const response = await shop.api.post("/api/admin/products/UMB-001/restock", { qty: 10 });
 
-    expect(response).toMatchObject({ status: 200, body: { sku: "UMB-001", available: 13, reserved: 0 } });
+    expect(response).toMatchObject({
+      status: 200,
+      body: { sku: "UMB-001", available: 13, reserved: 0 },
+    });
     await eventually(async () => {
-      expect((await shop.api.get("/api/products")).body).toContainEqual(expect.objectContaining({ sku: "UMB-001", available: 13 }));
+      expect((await shop.api.get("/api/products")).body).toContainEqual(
+        expect.objectContaining({ sku: "UMB-001", available: 13 }),
+      );
     });
   });
 
@@ -25,6 +30,8 @@ describe("POST /api/admin/products/:sku/restock", () => {
   });
 
   it("When the sku is unknown, then 404", async () => {
-    expect((await shop.api.post("/api/admin/products/NOPE-1/restock", { qty: 1 })).status).toBe(404);
+    expect((await shop.api.post("/api/admin/products/NOPE-1/restock", { qty: 1 })).status).toBe(
+      404,
+    );
   });
 });

@@ -13,9 +13,12 @@ beforeEach(async () => {
 });
 afterEach(() => db.$disconnect());
 
-const levelOf = async (sku: string) => db.stock.findUniqueOrThrow({ where: { sku }, select: { available: true, reserved: true } });
-const reserve = (orderId: string, items: { sku: string; qty: number }[]) => inTransaction(db, (tx) => reserveItems(tx, orderId, items));
-const versionOf = async (sku: string) => (await db.stock.findUniqueOrThrow({ where: { sku } })).version;
+const levelOf = async (sku: string) =>
+  db.stock.findUniqueOrThrow({ where: { sku }, select: { available: true, reserved: true } });
+const reserve = (orderId: string, items: { sku: string; qty: number }[]) =>
+  inTransaction(db, (tx) => reserveItems(tx, orderId, items));
+const versionOf = async (sku: string) =>
+  (await db.stock.findUniqueOrThrow({ where: { sku } })).version;
 
 describe("Stock", () => {
   describe("When reserving", () => {
@@ -32,12 +35,19 @@ describe("Stock", () => {
     });
 
     it("given fewer available than asked, then it is refused with what is left", async () => {
-      await expect(reserve("o-1", [{ sku: "UMB-001", qty: 4 }])).rejects.toThrow(new OutOfStock("UMB-001", 3, 4));
+      await expect(reserve("o-1", [{ sku: "UMB-001", qty: 4 }])).rejects.toThrow(
+        new OutOfStock("UMB-001", 3, 4),
+      );
     });
 
     it("given a short second line, then the first line is given back too and nothing is held", async () => {
       // the caller catches the refusal and commits: the savepoint still undoes the first line
-      await inTransaction(db, (tx) => reserveItems(tx, "o-1", [{ sku: "MUG-001", qty: 2 }, { sku: "UMB-001", qty: 4 }]).catch(() => undefined));
+      await inTransaction(db, (tx) =>
+        reserveItems(tx, "o-1", [
+          { sku: "MUG-001", qty: 2 },
+          { sku: "UMB-001", qty: 4 },
+        ]).catch(() => undefined),
+      );
 
       expect(await levelOf("MUG-001")).toEqual({ available: 25, reserved: 0 });
       expect(await db.reservation.count()).toBe(0);

@@ -16,7 +16,10 @@ export interface PlaceOrderInput {
 }
 
 export async function placeOrder(tx: Db, input: PlaceOrderInput, trace: Trace): Promise<Order> {
-  const prices = await priceList(tx, input.lines.map((line) => line.sku));
+  const prices = await priceList(
+    tx,
+    input.lines.map((line) => line.sku),
+  );
   const order = decide({ orderId: randomUUID(), lines: input.lines, now: new Date() }, prices);
   await insertOrder(tx, order);
   await addToOutbox(tx, orderPlaced(order, input.card, trace));

@@ -5,7 +5,13 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { eventually } from "@shop/kit";
-import { DECLINED_CARD, GOOD_CARD, settled, useShop, type TestShop } from "../../../test/support/shop.ts";
+import {
+  DECLINED_CARD,
+  GOOD_CARD,
+  settled,
+  useShop,
+  type TestShop,
+} from "../../../test/support/shop.ts";
 import { SEED_STOCK } from "../../../services/inventory/src/db/seed.ts";
 
 const shop = useShop({ brokerLink: true, reset: false });
@@ -28,15 +34,24 @@ describe("The ledgers after a burst with crashes", () => {
     expect(outcome.CONFIRMED).toBeGreaterThan(0);
     expect(outcome.REJECTED).toBeGreaterThan(0);
     // Orders may know an outcome before inventory has released what it held: the books settle too.
-    await eventually(() => expect(ledgerProblems(shop)).toEqual([]), { timeout: 30_000, interval: 500 });
+    await eventually(() => expect(ledgerProblems(shop)).toEqual([]), {
+      timeout: 30_000,
+      interval: 500,
+    });
   }, 240_000);
 });
 
 /** Places `n` orders, ten at a time, doing `faults[i]` while the i-th ten are in flight; returns the accepted ids. */
-async function burst(shop: TestShop, n: number, faults: Record<number, () => Promise<void>>): Promise<string[]> {
+async function burst(
+  shop: TestShop,
+  n: number,
+  faults: Record<number, () => Promise<void>>,
+): Promise<string[]> {
   const accepted: string[] = [];
   for (let i = 0; i < n; i += 10) {
-    const inFlight = Promise.all(Array.from({ length: 10 }, (_, j) => shop.api.post("/api/orders", orderNo(i + j))));
+    const inFlight = Promise.all(
+      Array.from({ length: 10 }, (_, j) => shop.api.post("/api/orders", orderNo(i + j))),
+    );
     const [batch] = await Promise.all([inFlight, faults[i]?.()]);
     for (const reply of batch) {
       expect(reply.status, JSON.stringify(reply.body)).toBe(202);
@@ -59,13 +74,21 @@ function ledgerProblems(shop: TestShop): string[] {
   const charges = rowsOf(shop, "payments", "CardNetworkCharge");
   const problems: string[] = [];
   for (const order of Order) {
-    const live = Payment.filter((p) => p.orderId === order.id && p.status === "SUCCEEDED" && p.refundedAt === null);
+    const live = Payment.filter(
+      (p) => p.orderId === order.id && p.status === "SUCCEEDED" && p.refundedAt === null,
+    );
     const held = Reservation.filter((r) => r.orderId === order.id && !r.released);
     const lines = OrderLine.filter((l) => l.orderId === order.id);
     if (order.status === "CONFIRMED") {
-      if (live.length !== 1) problems.push(`${order.id} CONFIRMED with ${live.length} live payments`);
-      const holdsEachLine = held.length === lines.length && lines.every((l) => held.some((r) => r.sku === l.sku && r.qty === l.qty));
-      if (!holdsEachLine) problems.push(`${order.id} CONFIRMED holds ${JSON.stringify(held)} for ${JSON.stringify(lines)}`);
+      if (live.length !== 1)
+        problems.push(`${order.id} CONFIRMED with ${live.length} live payments`);
+      const holdsEachLine =
+        held.length === lines.length &&
+        lines.every((l) => held.some((r) => r.sku === l.sku && r.qty === l.qty));
+      if (!holdsEachLine)
+        problems.push(
+          `${order.id} CONFIRMED holds ${JSON.stringify(held)} for ${JSON.stringify(lines)}`,
+        );
     } else {
       if (live.length > 0) problems.push(`${order.id} ${order.status} keeps a live payment`);
       if (held.length > 0) problems.push(`${order.id} ${order.status} keeps a reservation`);
@@ -78,17 +101,30 @@ function ledgerProblems(shop: TestShop): string[] {
     const orderId = /^charge-(.+)$/.exec(charge.idempotencyKey)?.[1] ?? "";
     const payment = Payment.find((p) => p.orderId === orderId);
     const status = orders.get(orderId)?.status;
-    if (!status || !payment) problems.push(`card charged under ${charge.idempotencyKey}: no order or payment for it`);
-    else if (status === "CONFIRMED" && (payment.status !== "SUCCEEDED" || payment.refundedAt !== null)) problems.push(`${orderId} CONFIRMED, its charge not live`);
-    else if (status !== "CONFIRMED" && payment.refundedAt === null) problems.push(`${orderId} ${status}, its card charged and not refunded`);
+    if (!status || !payment)
+      problems.push(`card charged under ${charge.idempotencyKey}: no order or payment for it`);
+    else if (
+      status === "CONFIRMED" &&
+      (payment.status !== "SUCCEEDED" || payment.refundedAt !== null)
+    )
+      problems.push(`${orderId} CONFIRMED, its charge not live`);
+    else if (status !== "CONFIRMED" && payment.refundedAt === null)
+      problems.push(`${orderId} ${status}, its card charged and not refunded`);
   }
-  for (const p of Payment) if (p.status === "PENDING" && p.refundedAt === null) problems.push(`${p.orderId}: payment still PENDING`);
+  for (const p of Payment)
+    if (p.status === "PENDING" && p.refundedAt === null)
+      problems.push(`${p.orderId}: payment still PENDING`);
   // Stock: what is held is exactly what the confirmed orders took, and none came or went.
   for (const { sku, available, reserved } of Stock) {
-    const heldQty = Reservation.filter((r) => r.sku === sku && !r.released).reduce((n, r) => n + r.qty, 0);
-    if (reserved !== heldQty) problems.push(`${sku}: reserved ${reserved}, reservations hold ${heldQty}`);
+    const heldQty = Reservation.filter((r) => r.sku === sku && !r.released).reduce(
+      (n, r) => n + r.qty,
+      0,
+    );
+    if (reserved !== heldQty)
+      problems.push(`${sku}: reserved ${reserved}, reservations hold ${heldQty}`);
     const stocked = SEED_STOCK[sku]! + (sku === "NTB-001" ? RESTOCKED : 0);
-    if (available + reserved !== stocked) problems.push(`${sku}: ${available} + ${reserved} is not ${stocked}`);
+    if (available + reserved !== stocked)
+      problems.push(`${sku}: ${available} + ${reserved} is not ${stocked}`);
   }
   return problems;
 }

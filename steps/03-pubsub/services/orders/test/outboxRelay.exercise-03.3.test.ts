@@ -12,7 +12,9 @@ let broker: TestBroker;
 let relay: Relay | undefined;
 /** What the relay complained about: shown when a test fails, so an exception is not silent. */
 let complaints: string[];
-const recorder = { warn: (fields: { err?: string }, message: string) => complaints.push(`${message}: ${fields.err}`) } as unknown as Logger;
+const recorder = {
+  warn: (fields: { err?: string }, message: string) => complaints.push(`${message}: ${fields.err}`),
+} as unknown as Logger;
 const seenIds = () => broker.seen.map((e) => e.id);
 beforeEach(async () => {
   complaints = [];
@@ -26,7 +28,8 @@ afterEach(async () => {
   await db.$disconnect();
 });
 
-const event = (n: number) => envelope("orders.order-cancelled", { orderId: `order-${n}` }, { correlationId: `c-${n}` });
+const event = (n: number) =>
+  envelope("orders.order-cancelled", { orderId: `order-${n}` }, { correlationId: `c-${n}` });
 const unsent = () => db.outboxMessage.count({ where: { sentAt: null } });
 
 describe("Exercise 03.3: the outbox relay", () => {
@@ -36,7 +39,9 @@ describe("Exercise 03.3: the outbox relay", () => {
 
     relay = startRelay(db, broker.broker, recorder);
 
-    await eventually(() => expect(seenIds(), complaints.join("\n")).toEqual(events.map((e) => e.id)));
+    await eventually(() =>
+      expect(seenIds(), complaints.join("\n")).toEqual(events.map((e) => e.id)),
+    );
     await eventually(async () => expect(await unsent()).toBe(0));
   });
 
@@ -49,7 +54,12 @@ describe("Exercise 03.3: the outbox relay", () => {
     relay = startRelay(db, broker.broker, recorder);
 
     // Assert
-    await eventually(() => expect(broker.seen.map((e) => e.data), complaints.join("\n")).toEqual([{ orderId: "order-1" }, { orderId: "order-2" }]));
+    await eventually(() =>
+      expect(
+        broker.seen.map((e) => e.data),
+        complaints.join("\n"),
+      ).toEqual([{ orderId: "order-1" }, { orderId: "order-2" }]),
+    );
     await eventually(async () => expect(await unsent()).toBe(0));
   });
 
@@ -65,6 +75,11 @@ describe("Exercise 03.3: the outbox relay", () => {
     await inTransaction(db, (tx) => addToOutbox(tx, event(2)));
     relay.kick();
 
-    await eventually(() => expect(broker.seen.map((e) => e.data), complaints.join("\n")).toEqual([{ orderId: "order-2" }]));
+    await eventually(() =>
+      expect(
+        broker.seen.map((e) => e.data),
+        complaints.join("\n"),
+      ).toEqual([{ orderId: "order-2" }]),
+    );
   });
 });

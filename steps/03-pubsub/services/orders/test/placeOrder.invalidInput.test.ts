@@ -5,27 +5,64 @@ import { GOOD_CARD, useShop } from "../../../test/support/shop.ts";
 const shop = useShop({ reset: false });
 
 const cases: [string, unknown, Record<string, string>][] = [
-  ["no body fields", {}, { lines: "must be a list of { sku, qty }", card: "must be a string of 16 digits" }],
+  [
+    "no body fields",
+    {},
+    { lines: "must be a list of { sku, qty }", card: "must be a string of 16 digits" },
+  ],
   ["an empty cart", { lines: [], card: GOOD_CARD }, { lines: "must have at least one line" }],
-  ["a zero quantity", { lines: [{ sku: "MUG-001", qty: 0 }], card: GOOD_CARD }, { "lines.0.qty": "must be at least 1" }],
-  ["a fractional quantity", { lines: [{ sku: "MUG-001", qty: 1.5 }], card: GOOD_CARD }, { "lines.0.qty": "must be a whole number" }],
-  ["a quantity as text", { lines: [{ sku: "MUG-001", qty: "2" }], card: GOOD_CARD }, { "lines.0.qty": "must be a whole number" }],
-  ["a malformed sku", { lines: [{ sku: "mug 1", qty: 1 }], card: GOOD_CARD }, { "lines.0.sku": "must be a sku such as MUG-001" }],
-  ["the same sku twice", { lines: [{ sku: "MUG-001", qty: 1 }, { sku: "MUG-001", qty: 2 }], card: GOOD_CARD }, { "lines.1.sku": "appears on an earlier line" }],
-  ["a short card number", { lines: [{ sku: "MUG-001", qty: 1 }], card: "4242" }, { card: "must be 16 digits" }],
+  [
+    "a zero quantity",
+    { lines: [{ sku: "MUG-001", qty: 0 }], card: GOOD_CARD },
+    { "lines.0.qty": "must be at least 1" },
+  ],
+  [
+    "a fractional quantity",
+    { lines: [{ sku: "MUG-001", qty: 1.5 }], card: GOOD_CARD },
+    { "lines.0.qty": "must be a whole number" },
+  ],
+  [
+    "a quantity as text",
+    { lines: [{ sku: "MUG-001", qty: "2" }], card: GOOD_CARD },
+    { "lines.0.qty": "must be a whole number" },
+  ],
+  [
+    "a malformed sku",
+    { lines: [{ sku: "mug 1", qty: 1 }], card: GOOD_CARD },
+    { "lines.0.sku": "must be a sku such as MUG-001" },
+  ],
+  [
+    "the same sku twice",
+    {
+      lines: [
+        { sku: "MUG-001", qty: 1 },
+        { sku: "MUG-001", qty: 2 },
+      ],
+      card: GOOD_CARD,
+    },
+    { "lines.1.sku": "appears on an earlier line" },
+  ],
+  [
+    "a short card number",
+    { lines: [{ sku: "MUG-001", qty: 1 }], card: "4242" },
+    { card: "must be 16 digits" },
+  ],
 ];
 
 describe("POST /api/orders, when the input is invalid", () => {
-  it.each(cases)("When the body has %s, then 400 names each bad field and nothing changes", async (_name, body, fields) => {
-    const before = shop.snapshot();
+  it.each(cases)(
+    "When the body has %s, then 400 names each bad field and nothing changes",
+    async (_name, body, fields) => {
+      const before = shop.snapshot();
 
-    const response = await shop.api.post("/api/orders", body);
+      const response = await shop.api.post("/api/orders", body);
 
-    expect(response.status).toBe(400);
-    expect(response.body.error).toMatchObject({ code: "INVALID_INPUT", fields });
-    expect(Object.keys(response.body.error.fields)).toEqual(Object.keys(fields));
-    expect(shop.snapshot()).toEqual(before);
-  });
+      expect(response.status).toBe(400);
+      expect(response.body.error).toMatchObject({ code: "INVALID_INPUT", fields });
+      expect(Object.keys(response.body.error.fields)).toEqual(Object.keys(fields));
+      expect(shop.snapshot()).toEqual(before);
+    },
+  );
 
   it("When the body is not JSON, then 400 says so and nothing changes", async () => {
     const before = shop.snapshot();
@@ -33,17 +70,26 @@ describe("POST /api/orders, when the input is invalid", () => {
     const response = await shop.api.post("/api/orders", "{ not json");
 
     expect(response.status).toBe(400);
-    expect(response.body.error).toMatchObject({ code: "INVALID_INPUT", fields: { body: "must be JSON" } });
+    expect(response.body.error).toMatchObject({
+      code: "INVALID_INPUT",
+      fields: { body: "must be JSON" },
+    });
     expect(shop.snapshot()).toEqual(before);
   });
 
   it("When the Idempotency-Key is longer than 200 characters, then 400 names the header and nothing changes", async () => {
     const before = shop.snapshot();
 
-    const response = await shop.api.post("/api/orders", { lines: [{ sku: "MUG-001", qty: 1 }], card: GOOD_CARD }, { "Idempotency-Key": "k".repeat(201) });
+    const response = await shop.api.post(
+      "/api/orders",
+      { lines: [{ sku: "MUG-001", qty: 1 }], card: GOOD_CARD },
+      { "Idempotency-Key": "k".repeat(201) },
+    );
 
     expect(response.status).toBe(400);
-    expect(response.body.error.fields).toEqual({ "Idempotency-Key": "must be 1 to 200 characters" });
+    expect(response.body.error.fields).toEqual({
+      "Idempotency-Key": "must be 1 to 200 characters",
+    });
     expect(shop.snapshot()).toEqual(before);
   });
 

@@ -26,7 +26,10 @@ describe("orders' copy of the catalog, when orders starts after the others", () 
       expect(copy).toHaveLength(10);
       expect(copy).toContainEqual(expect.objectContaining({ sku: "PEN-001", priceCents: 3999 }));
     });
-    const { body } = await shop.api.post("/api/orders", { lines: [{ sku: "PEN-001", qty: 1 }], card: GOOD_CARD });
+    const { body } = await shop.api.post("/api/orders", {
+      lines: [{ sku: "PEN-001", qty: 1 }],
+      card: GOOD_CARD,
+    });
     expect(body.totalCents).toBe(3999);
   });
 });

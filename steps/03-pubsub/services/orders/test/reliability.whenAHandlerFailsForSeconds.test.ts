@@ -12,14 +12,25 @@ describe("An order, when payments' handlers fail for a few seconds", () => {
   it("When every payments handler fails for 3 s, then its messages wait longer at each retry and the order ends CONFIRMED, nothing dead-lettered", async () => {
     // Arrange: the named fault, on payments only
     const payments = shop.service("payments");
-    const fault = await fetch(`${payments.url}/chaos/messaging`, { method: "POST", headers: { "content-type": "application/json", ...ADMIN_HEADERS }, body: JSON.stringify({ failForMs: 3_000 }) });
+    const fault = await fetch(`${payments.url}/chaos/messaging`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...ADMIN_HEADERS },
+      body: JSON.stringify({ failForMs: 3_000 }),
+    });
     expect(fault.status).toBe(200);
 
     // Act
-    const { body } = await shop.api.post("/api/orders", { lines: [{ sku: "MUG-001", qty: 1 }], card: GOOD_CARD });
+    const { body } = await shop.api.post("/api/orders", {
+      lines: [{ sku: "MUG-001", qty: 1 }],
+      card: GOOD_CARD,
+    });
 
     // Assert: confirmed once the trouble is over...
-    await eventually(async () => expect((await shop.api.get(`/api/orders/${body.id}`)).body.status).toBe("CONFIRMED"), { timeout: 20_000, interval: 200 });
+    await eventually(
+      async () =>
+        expect((await shop.api.get(`/api/orders/${body.id}`)).body.status).toBe("CONFIRMED"),
+      { timeout: 20_000, interval: 200 },
+    );
     // ...after payments had failed it several times, and parked nothing
     const { stats } = await (await fetch(`${payments.url}/admin/messaging`)).json();
     expect(stats.retried).toBeGreaterThanOrEqual(3);

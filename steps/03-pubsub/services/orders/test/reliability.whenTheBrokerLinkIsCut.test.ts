@@ -11,7 +11,8 @@ describe("A burst of orders, when the broker link is cut for a few seconds", () 
   it(`When the link is cut after 50 of ${ORDERS} orders and restored after the rest, then every order is CONFIRMED once`, async () => {
     // Arrange
     await shop.api.post("/api/admin/products/NTB-001/restock", { qty: 10_000 });
-    const place = () => shop.api.post("/api/orders", { lines: [{ sku: "NTB-001", qty: 1 }], card: GOOD_CARD });
+    const place = () =>
+      shop.api.post("/api/orders", { lines: [{ sku: "NTB-001", qty: 1 }], card: GOOD_CARD });
     const burst = async (n: number) => {
       const accepted: string[] = [];
       for (let i = 0; i < n; i += 10) {
@@ -39,7 +40,13 @@ describe("A burst of orders, when the broker link is cut for a few seconds", () 
     expect(after.Payment).toHaveLength(ORDERS);
     expect(new Set(after.Reservation.map((r) => r.orderId)).size).toBe(ORDERS);
     expect(after.Reservation).toHaveLength(ORDERS);
-    expect(after.Stock).toContainEqual({ sku: "NTB-001", available: 50 + 10_000 - ORDERS, reserved: ORDERS });
-    console.log(`broker link cut: ${ORDERS} orders settled in ${settleSeconds.toFixed(1)} s; messaging ${JSON.stringify(await messagingTotals(shop))}`);
+    expect(after.Stock).toContainEqual({
+      sku: "NTB-001",
+      available: 50 + 10_000 - ORDERS,
+      reserved: ORDERS,
+    });
+    console.log(
+      `broker link cut: ${ORDERS} orders settled in ${settleSeconds.toFixed(1)} s; messaging ${JSON.stringify(await messagingTotals(shop))}`,
+    );
   }, 120_000);
 });

@@ -11,9 +11,13 @@ import { GOOD_CARD, useShop } from "../../../test/support/shop.ts";
 const shop = useShop({ env: { payments: { PAYMENT_DELAY_MS: "3000" } } });
 
 function cardCharges(orderId: string): any[] {
-  const db = new Database(join(shop.service("payments").dataDir, "payments.db"), { readonly: true });
+  const db = new Database(join(shop.service("payments").dataDir, "payments.db"), {
+    readonly: true,
+  });
   try {
-    return db.prepare(`SELECT approved, requests FROM CardNetworkCharge WHERE idempotencyKey = ?`).all(`charge-${orderId}`);
+    return db
+      .prepare(`SELECT approved, requests FROM CardNetworkCharge WHERE idempotencyKey = ?`)
+      .all(`charge-${orderId}`);
   } finally {
     db.close();
   }
@@ -22,7 +26,10 @@ function cardCharges(orderId: string): any[] {
 describe("payments, when it crashes while the card network answers", () => {
   it("When payments is killed after the card was charged and before it recorded that, then the redelivery gets the first answer and the card is charged once", async () => {
     // Arrange: the card is charged, the answer is on its way back
-    const { body } = await shop.api.post("/api/orders", { lines: [{ sku: "MUG-001", qty: 1 }], card: GOOD_CARD });
+    const { body } = await shop.api.post("/api/orders", {
+      lines: [{ sku: "MUG-001", qty: 1 }],
+      card: GOOD_CARD,
+    });
     await eventually(() => expect(cardCharges(body.id)).toHaveLength(1));
 
     // Act
@@ -32,6 +39,8 @@ describe("payments, when it crashes while the card network answers", () => {
     // Assert
     await shop.statusOf(body.id, "CONFIRMED");
     expect(cardCharges(body.id)).toEqual([{ approved: 1, requests: 2 }]); // asked again after the crash, charged once
-    expect(shop.snapshot().Payment).toEqual([expect.objectContaining({ orderId: body.id, status: "SUCCEEDED", refundedAt: null })]);
+    expect(shop.snapshot().Payment).toEqual([
+      expect.objectContaining({ orderId: body.id, status: "SUCCEEDED", refundedAt: null }),
+    ]);
   });
 });

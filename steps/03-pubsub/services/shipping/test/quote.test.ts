@@ -22,7 +22,10 @@ describe("GET /api/shipping/quote", () => {
   it("When shipping is down, then the flat rate comes back", async () => {
     await shop.service("shipping").stop();
 
-    expect((await shop.api.get("/api/shipping/quote?sku=MUG-001&qty=1")).body).toEqual({ cents: 999, source: "fallback" });
+    expect((await shop.api.get("/api/shipping/quote?sku=MUG-001&qty=1")).body).toEqual({
+      cents: 999,
+      source: "fallback",
+    });
   });
 
   it("When qty is missing and sku empty, then 400 names both", async () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { cancelShipment, carrierQuote, scheduleShipment, tombstone } from "../src/domain/shipping.ts";
+import {
+  cancelShipment,
+  carrierQuote,
+  scheduleShipment,
+  tombstone,
+} from "../src/domain/shipping.ts";
 
 describe("Shipping", () => {
   describe("When quoting", () => {

@@ -19,7 +19,12 @@ const takeOneMug = async (tx: Tx) => {
 };
 const mugs = async () => (await db.stock.findUnique({ where: { sku: "MUG-001" } }))!.available;
 const placed = (orderId: string) => {
-  const data = { orderId, lines: [{ sku: "MUG-001", qty: 1, unitPriceCents: 1200 }], totalCents: 1200, card: "4242424242424242" };
+  const data = {
+    orderId,
+    lines: [{ sku: "MUG-001", qty: 1, unitPriceCents: 1200 }],
+    totalCents: 1200,
+    card: "4242424242424242",
+  };
   return envelope("orders.order-placed", data, { correlationId: `c-${orderId}` });
 };
 const message = placed("o-1");
@@ -53,7 +58,9 @@ describe("handleOnce, the idempotent consumer", () => {
       throw new Error("the handler failed after its first write");
     };
 
-    await expect(handleOnce<Tx>(run, "inventory.order-placed", message, failing)).rejects.toThrow("the handler failed");
+    await expect(handleOnce<Tx>(run, "inventory.order-placed", message, failing)).rejects.toThrow(
+      "the handler failed",
+    );
     expect(await mugs()).toBe(25);
 
     expect(await handleOnce<Tx>(run, "inventory.order-placed", message, takeOneMug)).toBe(true);

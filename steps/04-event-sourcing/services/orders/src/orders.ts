@@ -2,7 +2,13 @@
 // order's stream; the read models catch up right after, so a read that follows sees the change.
 import { NotFound } from "@shop/kit";
 import type { Db, PrismaClient } from "../prisma/client.ts";
-import { orderDecider, type Order, type OrderCommand, type OrderEvent, type OrderState } from "./domain/order.ts";
+import {
+  orderDecider,
+  type Order,
+  type OrderCommand,
+  type OrderEvent,
+  type OrderState,
+} from "./domain/order.ts";
 import { readStream, type Metadata } from "./event-store/event-store.ts";
 import { handleCommand } from "./handle-command.ts";
 import { forgetCard, keepCard } from "./db/card-vault.ts";
@@ -23,9 +29,24 @@ export async function execute(db: Db, command: OrderCommand, metadata: Metadata)
 }
 
 /** In the caller's transaction: the event (last four digits) and the card number are stored together. */
-export async function placeOrder(tx: Db, orderId: string, input: PlaceOrderInput, metadata: Metadata): Promise<Order> {
-  const prices = await priceList(tx, input.lines.map((line) => line.sku));
-  const { state } = await execute(tx, { type: "PlaceOrder", data: { orderId, lines: input.lines, card: input.card, prices, now: new Date() } }, metadata);
+export async function placeOrder(
+  tx: Db,
+  orderId: string,
+  input: PlaceOrderInput,
+  metadata: Metadata,
+): Promise<Order> {
+  const prices = await priceList(
+    tx,
+    input.lines.map((line) => line.sku),
+  );
+  const { state } = await execute(
+    tx,
+    {
+      type: "PlaceOrder",
+      data: { orderId, lines: input.lines, card: input.card, prices, now: new Date() },
+    },
+    metadata,
+  );
   await keepCard(tx, orderId, input.card);
   return state as Order;
 }
@@ -36,9 +57,20 @@ export async function cancelOrder(db: Db, orderId: string, metadata: Metadata): 
 }
 
 /** Time travel: the order as it was after its `version`-th event (all of it when undefined). */
-export async function orderAt(db: Db, orderId: string, version?: number): Promise<{ order: Order; version: number }> {
-  const events = await readStream<OrderEvent>(db, orderDecider.streamOf({ type: "CancelOrder", data: { orderId } }), { toVersion: version });
-  if (events.length === 0) throw new NotFound(`No order ${orderId}${version === undefined ? "" : ` at version ${version}`}`);
+export async function orderAt(
+  db: Db,
+  orderId: string,
+  version?: number,
+): Promise<{ order: Order; version: number }> {
+  const events = await readStream<OrderEvent>(
+    db,
+    orderDecider.streamOf({ type: "CancelOrder", data: { orderId } }),
+    { toVersion: version },
+  );
+  if (events.length === 0)
+    throw new NotFound(
+      `No order ${orderId}${version === undefined ? "" : ` at version ${version}`}`,
+    );
   let state: OrderState = orderDecider.initialState;
   for (const event of events) state = orderDecider.evolve(state, event);
   return { order: state as Order, version: events.at(-1)!.version };
@@ -47,7 +79,15 @@ export async function orderAt(db: Db, orderId: string, version?: number): Promis
 export async function historyOf(db: PrismaClient, orderId: string) {
   const events = await readStream(db, `order-${orderId}`);
   if (events.length === 0) throw new NotFound(`No order ${orderId}`);
-  return events.map(({ version, type, data, metadata: { occurredAt, correlationId, causationId }, position }) => ({
-    version, position, type, occurredAt, correlationId, causationId, data,
-  }));
+  return events.map(
+    ({ version, type, data, metadata: { occurredAt, correlationId, causationId }, position }) => ({
+      version,
+      position,
+      type,
+      occurredAt,
+      correlationId,
+      causationId,
+      data,
+    }),
+  );
 }

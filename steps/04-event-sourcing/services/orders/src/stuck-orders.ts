@@ -13,7 +13,11 @@ export interface StuckOrder {
 }
 
 /** Orders PENDING for longer than stuckAfterMs, oldest first. */
-export async function findStuckOrders(db: PrismaClient, stuckAfterMs: number, now = Date.now()): Promise<StuckOrder[]> {
+export async function findStuckOrders(
+  db: PrismaClient,
+  stuckAfterMs: number,
+  now = Date.now(),
+): Promise<StuckOrder[]> {
   const rows = await db.orderView.findMany({
     where: { status: "PENDING", createdAt: { lt: new Date(now - stuckAfterMs) } },
     orderBy: { createdAt: "asc" },
@@ -28,16 +32,28 @@ export async function findStuckOrders(db: PrismaClient, stuckAfterMs: number, no
 }
 
 /** Sweeps every few seconds; returns the route that lists the stuck orders, and stop(). */
-export function startStuckOrderSweeper(db: PrismaClient, log: Logger, stuckAfterMs: number, everyMs = Math.min(stuckAfterMs, 5_000)) {
+export function startStuckOrderSweeper(
+  db: PrismaClient,
+  log: Logger,
+  stuckAfterMs: number,
+  everyMs = Math.min(stuckAfterMs, 5_000),
+) {
   let reported = new Set<string>();
   const sweep = async () => {
     const stuck = await findStuckOrders(db, stuckAfterMs);
     for (const { id, pendingForMs } of stuck) {
-      if (!reported.has(id)) log.warn({ orderId: id, pendingForMs }, "order stuck PENDING: an event lost, or in a .dlq?");
+      if (!reported.has(id))
+        log.warn(
+          { orderId: id, pendingForMs },
+          "order stuck PENDING: an event lost, or in a .dlq?",
+        );
     }
     reported = new Set(stuck.map((order) => order.id)); // once per order; a settled one is forgotten
   };
-  const timer = setInterval(() => sweep().catch((err) => log.warn({ err: String(err) }, "stuck-order sweep failed")), everyMs);
+  const timer = setInterval(
+    () => sweep().catch((err) => log.warn({ err: String(err) }, "stuck-order sweep failed")),
+    everyMs,
+  );
 
   const routes = Router();
   routes.get("/admin/stuck-orders", async (_req, res) => {

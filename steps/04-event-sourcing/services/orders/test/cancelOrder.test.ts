@@ -5,7 +5,10 @@ import { GOOD_CARD, untilQuiet, useShop } from "../../../test/support/shop.ts";
 const shop = useShop();
 
 const confirmedMugs = async () => {
-  const { body } = await shop.api.post("/api/orders", { lines: [{ sku: "MUG-001", qty: 2 }], card: GOOD_CARD });
+  const { body } = await shop.api.post("/api/orders", {
+    lines: [{ sku: "MUG-001", qty: 2 }],
+    card: GOOD_CARD,
+  });
   return shop.statusOf(body.id, "CONFIRMED");
 };
 
@@ -20,8 +23,12 @@ describe("POST /api/orders/:id/cancel", () => {
     await eventually(() => {
       const after = shop.snapshot();
       expect(after.Stock).toContainEqual({ sku: "MUG-001", available: 25, reserved: 0 });
-      expect(after.Payment).toEqual([expect.objectContaining({ orderId: order.id, refundedAt: expect.any(String) })]);
-      expect(after.Shipment).toEqual([expect.objectContaining({ orderId: order.id, cancelledAt: expect.any(String) })]);
+      expect(after.Payment).toEqual([
+        expect.objectContaining({ orderId: order.id, refundedAt: expect.any(String) }),
+      ]);
+      expect(after.Shipment).toEqual([
+        expect.objectContaining({ orderId: order.id, cancelledAt: expect.any(String) }),
+      ]);
     });
   });
 
@@ -41,7 +48,9 @@ describe("POST /api/orders/:id/cancel", () => {
   it("When the order does not exist, then 404 and nothing changes", async () => {
     const before = shop.snapshot();
 
-    const { status } = await shop.api.post("/api/orders/00000000-0000-4000-8000-000000000000/cancel");
+    const { status } = await shop.api.post(
+      "/api/orders/00000000-0000-4000-8000-000000000000/cancel",
+    );
 
     expect(status).toBe(404);
     expect(shop.snapshot()).toEqual(before);

@@ -15,7 +15,9 @@ beforeEach(() => (db = eventStoreDatabase()));
 afterEach(() => db.$disconnect());
 
 /** Events as the first release stored them (OrderPlaced at schema version 1). */
-const fixture = JSON.parse(readFileSync(join(import.meta.dirname, "fixtures/order-placed-v1.json"), "utf8")) as {
+const fixture = JSON.parse(
+  readFileSync(join(import.meta.dirname, "fixtures/order-placed-v1.json"), "utf8"),
+) as {
   streamId: string;
   version: number;
   type: string;
@@ -26,7 +28,10 @@ const fixture = JSON.parse(readFileSync(join(import.meta.dirname, "fixtures/orde
 
 describe("Upcasting", () => {
   it("When a version 1 OrderPlaced is read, then it comes in today's shape: lines, qty, unitPriceCents and a total", async () => {
-    for (const row of fixture) await db.event.create({ data: { ...row, data: JSON.stringify(row.data), metadata: JSON.stringify(row.metadata) } });
+    for (const row of fixture)
+      await db.event.create({
+        data: { ...row, data: JSON.stringify(row.data), metadata: JSON.stringify(row.metadata) },
+      });
 
     const [placed] = await readStream<OrderEvent>(db, fixture[0]!.streamId);
 
@@ -47,13 +52,19 @@ describe("Upcasting", () => {
   });
 
   it("When the old order is folded and projected, then its state and read model are built from the upcast event", async () => {
-    for (const row of fixture) await db.event.create({ data: { ...row, data: JSON.stringify(row.data), metadata: JSON.stringify(row.metadata) } });
+    for (const row of fixture)
+      await db.event.create({
+        data: { ...row, data: JSON.stringify(row.data), metadata: JSON.stringify(row.metadata) },
+      });
 
     const { order } = await orderAt(db, "5a7e0d6e-1111-4abc-8def-000000000001");
     await catchUpAll(db);
 
     expect(order).toMatchObject({ status: "CONFIRMED", totalCents: 2897 });
-    expect(await db.orderView.findUnique({ where: { id: order.id } })).toMatchObject({ status: "CONFIRMED", totalCents: 2897 });
+    expect(await db.orderView.findUnique({ where: { id: order.id } })).toMatchObject({
+      status: "CONFIRMED",
+      totalCents: 2897,
+    });
     expect(await db.salesByProduct.findMany({ orderBy: { sku: "asc" } })).toEqual([
       { sku: "MUG-001", qty: 2, revenueCents: 2398 },
       { sku: "STK-001", qty: 1, revenueCents: 499 },
@@ -61,21 +72,51 @@ describe("Upcasting", () => {
   });
 
   it("When a version 1 OrderPlaced is to be forwarded, then there is no message: it has no card to charge", async () => {
-    for (const row of fixture) await db.event.create({ data: { ...row, data: JSON.stringify(row.data), metadata: JSON.stringify(row.metadata) } });
+    for (const row of fixture)
+      await db.event.create({
+        data: { ...row, data: JSON.stringify(row.data), metadata: JSON.stringify(row.metadata) },
+      });
 
     const [placed, confirmed] = await readStream<OrderEvent>(db, fixture[0]!.streamId);
 
     expect(integrationEvent(placed!)).toBeNull();
-    expect(integrationEvent(placed!, "4242424242424242")).toMatchObject({ type: "orders.order-placed", data: { card: "4242424242424242" } });
-    expect(integrationEvent(confirmed!)).toMatchObject({ type: "orders.order-confirmed", id: "0b6f3a52-0000-4000-8000-000000000002" });
+    expect(integrationEvent(placed!, "4242424242424242")).toMatchObject({
+      type: "orders.order-placed",
+      data: { card: "4242424242424242" },
+    });
+    expect(integrationEvent(confirmed!)).toMatchObject({
+      type: "orders.order-confirmed",
+      id: "0b6f3a52-0000-4000-8000-000000000002",
+    });
   });
 
   it("When a version 2 OrderPlaced (which held the card number) is read, then it shows the last four digits only", async () => {
-    const data = { orderId: "o-2", lines: [], totalCents: 0, card: "4242424242424242", placedAt: "2026-01-01T00:00:00.000Z" };
-    await db.event.create({ data: { streamId: "order-o-2", version: 1, type: "OrderPlaced", schemaVersion: 2, data: JSON.stringify(data), metadata: "{}" } });
+    const data = {
+      orderId: "o-2",
+      lines: [],
+      totalCents: 0,
+      card: "4242424242424242",
+      placedAt: "2026-01-01T00:00:00.000Z",
+    };
+    await db.event.create({
+      data: {
+        streamId: "order-o-2",
+        version: 1,
+        type: "OrderPlaced",
+        schemaVersion: 2,
+        data: JSON.stringify(data),
+        metadata: "{}",
+      },
+    });
 
     const [placed] = await readStream<OrderEvent>(db, "order-o-2");
 
-    expect(placed!.data).toEqual({ orderId: "o-2", lines: [], totalCents: 0, cardLast4: "4242", placedAt: "2026-01-01T00:00:00.000Z" });
+    expect(placed!.data).toEqual({
+      orderId: "o-2",
+      lines: [],
+      totalCents: 0,
+      cardLast4: "4242",
+      placedAt: "2026-01-01T00:00:00.000Z",
+    });
   });
 });

@@ -22,12 +22,21 @@ const prices = new Map([
 ]);
 const mugs = [{ sku: "MUG-001", qty: 2, unitPriceCents: 1299 }];
 
-const placed: OrderEvent = { type: "OrderPlaced", data: { orderId, lines: mugs, totalCents: 2598, cardLast4: "4242", placedAt: now.toISOString() } };
+const placed: OrderEvent = {
+  type: "OrderPlaced",
+  data: { orderId, lines: mugs, totalCents: 2598, cardLast4: "4242", placedAt: now.toISOString() },
+};
 const confirmed: OrderEvent = { type: "OrderConfirmed", data: { orderId, lines: mugs } };
-const rejected: OrderEvent = { type: "OrderRejected", data: { orderId, reason: "PAYMENT_DECLINED" } };
+const rejected: OrderEvent = {
+  type: "OrderRejected",
+  data: { orderId, reason: "PAYMENT_DECLINED" },
+};
 const cancelled: OrderEvent = { type: "OrderCancelled", data: { orderId, lines: mugs } };
 
-const place: OrderCommand = { type: "PlaceOrder", data: { orderId, lines: [{ sku: "MUG-001", qty: 2 }], card: "4242424242424242", prices, now } };
+const place: OrderCommand = {
+  type: "PlaceOrder",
+  data: { orderId, lines: [{ sku: "MUG-001", qty: 2 }], card: "4242424242424242", prices, now },
+};
 const confirm: OrderCommand = { type: "ConfirmOrder", data: { orderId } };
 const reject: OrderCommand = { type: "RejectOrder", data: { orderId, reason: "OUT_OF_STOCK" } };
 const cancel: OrderCommand = { type: "CancelOrder", data: { orderId } };
@@ -38,7 +47,8 @@ const given = (...events: OrderEvent[]) => ({
     const state = events.reduce<OrderState>(evolve, initialState);
     return {
       then: (expected: OrderEvent[]) => expect(decide(command, state)).toEqual(expected),
-      thenFails: (error: new (...args: any[]) => Error) => expect(() => decide(command, state)).toThrow(error),
+      thenFails: (error: new (...args: any[]) => Error) =>
+        expect(() => decide(command, state)).toThrow(error),
     };
   },
 });
@@ -48,21 +58,34 @@ describe("Order decider", () => {
     it("then placing prices each line at today's price, totals them, and keeps the card's last four digits only", () =>
       given().when(place).then([placed]));
     it("then an unknown sku is refused", () =>
-      given().when({ ...place, data: { ...place.data, lines: [{ sku: "NOPE-1", qty: 1 }] } } as OrderCommand).thenFails(UnknownSku));
-    it("then an outcome for it is an error: there is no such order", () => given().when(confirm).thenFails(OrderNotFound));
-    it("then cancelling it is an error: there is no such order", () => given().when(cancel).thenFails(OrderNotFound));
+      given()
+        .when({
+          ...place,
+          data: { ...place.data, lines: [{ sku: "NOPE-1", qty: 1 }] },
+        } as OrderCommand)
+        .thenFails(UnknownSku));
+    it("then an outcome for it is an error: there is no such order", () =>
+      given().when(confirm).thenFails(OrderNotFound));
+    it("then cancelling it is an error: there is no such order", () =>
+      given().when(cancel).thenFails(OrderNotFound));
   });
 
   describe("When placed (PENDING)", () => {
-    it("then the payment going through confirms it, carrying its lines", () => given(placed).when(confirm).then([confirmed]));
+    it("then the payment going through confirms it, carrying its lines", () =>
+      given(placed).when(confirm).then([confirmed]));
     it("then a rejection rejects it with the reason", () =>
-      given(placed).when(reject).then([{ type: "OrderRejected", data: { orderId, reason: "OUT_OF_STOCK" } }]));
-    it("then placing it again is refused", () => given(placed).when(place).thenFails(OrderAlreadyPlaced));
-    it("then it cannot be cancelled yet", () => given(placed).when(cancel).thenFails(OrderNotCancellable));
+      given(placed)
+        .when(reject)
+        .then([{ type: "OrderRejected", data: { orderId, reason: "OUT_OF_STOCK" } }]));
+    it("then placing it again is refused", () =>
+      given(placed).when(place).thenFails(OrderAlreadyPlaced));
+    it("then it cannot be cancelled yet", () =>
+      given(placed).when(cancel).thenFails(OrderNotCancellable));
   });
 
   describe("When confirmed", () => {
-    it("then cancelling it says so, carrying its lines", () => given(placed, confirmed).when(cancel).then([cancelled]));
+    it("then cancelling it says so, carrying its lines", () =>
+      given(placed, confirmed).when(cancel).then([cancelled]));
     it("then a late or repeated outcome decides nothing", () => {
       given(placed, confirmed).when(confirm).then([]);
       given(placed, confirmed).when(reject).then([]);
@@ -77,7 +100,8 @@ describe("Order decider", () => {
   });
 
   describe("When cancelled", () => {
-    it("then cancelling again is refused", () => given(placed, confirmed, cancelled).when(cancel).thenFails(OrderNotCancellable));
+    it("then cancelling again is refused", () =>
+      given(placed, confirmed, cancelled).when(cancel).thenFails(OrderNotCancellable));
   });
 
   describe("evolve", () => {
@@ -90,7 +114,10 @@ describe("Order decider", () => {
         rejectionReason: null,
         createdAt: now,
       });
-      expect([placed, rejected].reduce<OrderState>(evolve, initialState)).toMatchObject({ status: "REJECTED", rejectionReason: "PAYMENT_DECLINED" });
+      expect([placed, rejected].reduce<OrderState>(evolve, initialState)).toMatchObject({
+        status: "REJECTED",
+        rejectionReason: "PAYMENT_DECLINED",
+      });
     });
   });
 });

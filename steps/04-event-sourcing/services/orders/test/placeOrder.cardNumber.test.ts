@@ -18,16 +18,26 @@ function rows<Row>(sql: string): Row[] {
     db.close();
   }
 }
-const events = () => rows<{ type: string; data: string; metadata: string }>(`SELECT type, data, metadata FROM Event ORDER BY position`);
+const events = () =>
+  rows<{ type: string; data: string; metadata: string }>(
+    `SELECT type, data, metadata FROM Event ORDER BY position`,
+  );
 const vault = () => rows(`SELECT orderId, card FROM CardVault`);
 
 const relay = (relayPaused: boolean) =>
-  fetch(`${shop.service("orders").url}/chaos/messaging`, { method: "POST", headers: { "content-type": "application/json", ...ADMIN_HEADERS }, body: JSON.stringify({ relayPaused }) });
+  fetch(`${shop.service("orders").url}/chaos/messaging`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...ADMIN_HEADERS },
+    body: JSON.stringify({ relayPaused }),
+  });
 
 describe("The card number of an order", () => {
   it("When an order is placed, then no event holds the card number, payments charges it, and the vault forgets it once CONFIRMED", async () => {
     await relay(true); // hold the order PENDING: nothing is forwarded yet
-    const { body } = await shop.api.post("/api/orders", { lines: [{ sku: "MUG-001", qty: 1 }], card: GOOD_CARD });
+    const { body } = await shop.api.post("/api/orders", {
+      lines: [{ sku: "MUG-001", qty: 1 }],
+      card: GOOD_CARD,
+    });
     const placed = events();
     expect(placed.map((e) => e.type)).toEqual(["OrderPlaced"]);
     expect(placed[0]!.data).not.toContain(GOOD_CARD);
@@ -37,14 +47,21 @@ describe("The card number of an order", () => {
     await relay(false);
     await shop.statusOf(body.id, "CONFIRMED");
 
-    await eventually(() => expect(shop.snapshot().Payment).toEqual([expect.objectContaining({ orderId: body.id, cardLast4: "4242" })]));
+    await eventually(() =>
+      expect(shop.snapshot().Payment).toEqual([
+        expect.objectContaining({ orderId: body.id, cardLast4: "4242" }),
+      ]),
+    );
     expect(events().map((e) => e.type)).toEqual(["OrderPlaced", "OrderConfirmed"]);
     for (const event of events()) expect(event.data + event.metadata).not.toContain(GOOD_CARD);
     expect(vault()).toEqual([]);
   });
 
   it("When the card is declined, then the order is REJECTED and the vault forgets the number too", async () => {
-    const { body } = await shop.api.post("/api/orders", { lines: [{ sku: "MUG-001", qty: 1 }], card: DECLINED_CARD });
+    const { body } = await shop.api.post("/api/orders", {
+      lines: [{ sku: "MUG-001", qty: 1 }],
+      card: DECLINED_CARD,
+    });
 
     await shop.statusOf(body.id, "REJECTED");
 

@@ -11,12 +11,17 @@ describe("POST /api/orders, when the catalog is down", () => {
     // Arrange: a price change reaches orders' copy, then the catalog stops
     await shop.api.put("/api/admin/products/MUG-001/price", { priceCents: 1500 });
     await eventually(async () =>
-      expect(await (await fetch(`${shop.service("orders").url}/admin/product-copy`)).json()).toContainEqual(expect.objectContaining({ sku: "MUG-001", priceCents: 1500 })),
+      expect(
+        await (await fetch(`${shop.service("orders").url}/admin/product-copy`)).json(),
+      ).toContainEqual(expect.objectContaining({ sku: "MUG-001", priceCents: 1500 })),
     );
     await shop.service("catalog").stop();
 
     // Act
-    const { status, body } = await shop.api.post("/api/orders", { lines: [{ sku: "MUG-001", qty: 2 }], card: GOOD_CARD });
+    const { status, body } = await shop.api.post("/api/orders", {
+      lines: [{ sku: "MUG-001", qty: 2 }],
+      card: GOOD_CARD,
+    });
 
     // Assert
     expect(status).toBe(202);

@@ -12,18 +12,25 @@ describe("POST /api/orders, when payments is down", () => {
     await shop.service("payments").stop();
 
     // Act
-    const { status, body } = await shop.api.post("/api/orders", { lines: [{ sku: "MUG-001", qty: 1 }], card: GOOD_CARD });
+    const { status, body } = await shop.api.post("/api/orders", {
+      lines: [{ sku: "MUG-001", qty: 1 }],
+      card: GOOD_CARD,
+    });
 
     // Assert: accepted at once; inventory did its part; the order waits for payments
     expect(status).toBe(202);
     expect(body.status).toBe("PENDING");
-    await eventually(() => expect(shop.snapshot().Stock).toContainEqual({ sku: "MUG-001", available: 24, reserved: 1 }));
+    await eventually(() =>
+      expect(shop.snapshot().Stock).toContainEqual({ sku: "MUG-001", available: 24, reserved: 1 }),
+    );
     expect((await shop.api.get(`/api/orders/${body.id}`)).body.status).toBe("PENDING");
     expect(shop.snapshot().Payment).toEqual([]);
 
     await shop.service("payments").start();
 
     await shop.statusOf(body.id, "CONFIRMED");
-    expect(shop.snapshot().Payment).toEqual([expect.objectContaining({ orderId: body.id, amountCents: 1299 })]);
+    expect(shop.snapshot().Payment).toEqual([
+      expect.objectContaining({ orderId: body.id, amountCents: 1299 }),
+    ]);
   });
 });

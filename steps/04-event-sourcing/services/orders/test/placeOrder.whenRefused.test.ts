@@ -10,7 +10,13 @@ describe("POST /api/orders, when the order cannot be fulfilled", () => {
   it("When a sku is not in orders' copy of the catalog, then 422 names it at once and nothing changes", async () => {
     const before = shop.snapshot();
 
-    const { status, body } = await shop.api.post("/api/orders", { lines: [{ sku: "MUG-001", qty: 1 }, { sku: "NOPE-404", qty: 1 }], card: GOOD_CARD });
+    const { status, body } = await shop.api.post("/api/orders", {
+      lines: [
+        { sku: "MUG-001", qty: 1 },
+        { sku: "NOPE-404", qty: 1 },
+      ],
+      card: GOOD_CARD,
+    });
 
     expect(status).toBe(422);
     expect(body.error).toMatchObject({ code: "UNKNOWN_SKU", skus: ["NOPE-404"] });
@@ -20,7 +26,13 @@ describe("POST /api/orders, when the order cannot be fulfilled", () => {
   it("When the second line is out of stock, then the order ends REJECTED (OUT_OF_STOCK), nothing is reserved and nothing charged", async () => {
     const before = shop.snapshot();
 
-    const { status, body } = await shop.api.post("/api/orders", { lines: [{ sku: "MUG-001", qty: 2 }, { sku: "UMB-001", qty: 4 }], card: GOOD_CARD });
+    const { status, body } = await shop.api.post("/api/orders", {
+      lines: [
+        { sku: "MUG-001", qty: 2 },
+        { sku: "UMB-001", qty: 4 },
+      ],
+      card: GOOD_CARD,
+    });
 
     expect(status).toBe(202);
     const rejected = await shop.statusOf(body.id, "REJECTED");
@@ -34,7 +46,10 @@ describe("POST /api/orders, when the order cannot be fulfilled", () => {
   it("When the card is declined, then the order ends REJECTED (PAYMENT_DECLINED) and the reserved stock comes back", async () => {
     const before = shop.snapshot();
 
-    const { status, body } = await shop.api.post("/api/orders", { lines: [{ sku: "MUG-001", qty: 2 }], card: DECLINED_CARD });
+    const { status, body } = await shop.api.post("/api/orders", {
+      lines: [{ sku: "MUG-001", qty: 2 }],
+      card: DECLINED_CARD,
+    });
 
     expect(status).toBe(202);
     const rejected = await shop.statusOf(body.id, "REJECTED");
@@ -42,7 +57,9 @@ describe("POST /api/orders, when the order cannot be fulfilled", () => {
     await eventually(() => {
       const after = shop.snapshot();
       expect(after.Stock).toEqual(before.Stock);
-      expect(after.Reservation).toEqual([expect.objectContaining({ orderId: body.id, released: 1 })]);
+      expect(after.Reservation).toEqual([
+        expect.objectContaining({ orderId: body.id, released: 1 }),
+      ]);
       expect(after.Payment).toEqual([]);
     });
   });

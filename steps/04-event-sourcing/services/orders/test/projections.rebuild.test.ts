@@ -4,7 +4,13 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { ADMIN_HEADERS } from "@shop/kit";
-import { DECLINED_CARD, GOOD_CARD, settled, untilQuiet, useShop } from "../../../test/support/shop.ts";
+import {
+  DECLINED_CARD,
+  GOOD_CARD,
+  settled,
+  untilQuiet,
+  useShop,
+} from "../../../test/support/shop.ts";
 
 const shop = useShop({ reset: false });
 const orders = () => shop.service("orders").url;
@@ -16,8 +22,14 @@ const readModels = async () => ({
 describe("POST /admin/projections/rebuild on orders", () => {
   it("When the read models are rebuilt from position 0, then they equal the live ones", async () => {
     // Arrange: confirmed, rejected and cancelled orders
-    const place = async (sku: string, qty: number, card = GOOD_CARD) => (await shop.api.post("/api/orders", { lines: [{ sku, qty }], card })).body.id as string;
-    const ids = [await place("MUG-001", 2), await place("PEN-001", 1), await place("TEE-001", 3, DECLINED_CARD), await place("UMB-001", 9)];
+    const place = async (sku: string, qty: number, card = GOOD_CARD) =>
+      (await shop.api.post("/api/orders", { lines: [{ sku, qty }], card })).body.id as string;
+    const ids = [
+      await place("MUG-001", 2),
+      await place("PEN-001", 1),
+      await place("TEE-001", 3, DECLINED_CARD),
+      await place("UMB-001", 9),
+    ];
     await settled(shop, ids);
     await shop.api.post(`/api/orders/${ids[0]}/cancel`);
     await untilQuiet(shop);
@@ -29,10 +41,18 @@ describe("POST /admin/projections/rebuild on orders", () => {
     ]);
 
     // Act
-    const response = await fetch(`${orders()}/admin/projections/rebuild`, { method: "POST", headers: ADMIN_HEADERS });
+    const response = await fetch(`${orders()}/admin/projections/rebuild`, {
+      method: "POST",
+      headers: ADMIN_HEADERS,
+    });
 
     // Assert
-    expect(await response.json()).toMatchObject({ rebuilt: { "order-list": shop.snapshot().Event.length, "sales-by-product": shop.snapshot().Event.length } });
+    expect(await response.json()).toMatchObject({
+      rebuilt: {
+        "order-list": shop.snapshot().Event.length,
+        "sales-by-product": shop.snapshot().Event.length,
+      },
+    });
     expect(await readModels()).toEqual(live);
   });
 
@@ -41,7 +61,13 @@ describe("POST /admin/projections/rebuild on orders", () => {
     const skus = ["MUG-001", "PEN-001", "TEE-001", "NTB-001"];
     const ids: string[] = [];
     for (let batch = 0; batch < 8; batch++) {
-      const placed = await Promise.all(skus.flatMap((sku) => [1, 2, 3, 4, 5].map(() => shop.api.post("/api/orders", { lines: [{ sku, qty: 1 }], card: GOOD_CARD }))));
+      const placed = await Promise.all(
+        skus.flatMap((sku) =>
+          [1, 2, 3, 4, 5].map(() =>
+            shop.api.post("/api/orders", { lines: [{ sku, qty: 1 }], card: GOOD_CARD }),
+          ),
+        ),
+      );
       ids.push(...placed.map((p) => p.body.id as string));
     }
     await settled(shop, ids);
@@ -60,25 +86,44 @@ describe("POST /admin/projections/rebuild on orders", () => {
     const seenInDb: ReturnType<typeof readDb>[] = [];
     const seenInApi: number[] = [];
     const dbReader = async () => {
-      for (; rebuilding; await new Promise((resolve) => setImmediate(resolve))) seenInDb.push(readDb());
+      for (; rebuilding; await new Promise((resolve) => setImmediate(resolve)))
+        seenInDb.push(readDb());
     };
     const apiReader = async () => {
       while (rebuilding) seenInApi.push((await readModels()).orders.length);
     };
     const readers = [dbReader(), apiReader(), apiReader()];
     for (let i = 0; i < 5; i++) {
-      expect((await fetch(`${orders()}/admin/projections/rebuild`, { method: "POST", headers: ADMIN_HEADERS })).status).toBe(200);
+      expect(
+        (
+          await fetch(`${orders()}/admin/projections/rebuild`, {
+            method: "POST",
+            headers: ADMIN_HEADERS,
+          })
+        ).status,
+      ).toBe(200);
     }
     rebuilding = false;
     await Promise.all(readers);
     db.close();
 
     // Assert: every read saw a whole model, the old one or the rebuilt one (they are the same)
-    const short = (reads: number[], whole: number) => ({ reads: reads.length, short: reads.filter((n) => n < whole).length });
+    const short = (reads: number[], whole: number) => ({
+      reads: reads.length,
+      short: reads.filter((n) => n < whole).length,
+    });
     expect(before.db.orders).toBe(ids.length + 4);
-    expect(short(seenInDb.map((read) => read.orders), before.db.orders)).toEqual({ reads: seenInDb.length, short: 0 });
+    expect(
+      short(
+        seenInDb.map((read) => read.orders),
+        before.db.orders,
+      ),
+    ).toEqual({ reads: seenInDb.length, short: 0 });
     expect(seenInDb.filter((read) => read.sales !== before.db.sales)).toHaveLength(0);
-    expect(short(seenInApi, before.api.orders.length)).toEqual({ reads: seenInApi.length, short: 0 });
+    expect(short(seenInApi, before.api.orders.length)).toEqual({
+      reads: seenInApi.length,
+      short: 0,
+    });
     expect(seenInDb.length).toBeGreaterThan(100); // it did read while the rebuilds ran
   }, 120_000);
 });

@@ -6,12 +6,18 @@ const shop = useShop();
 
 describe("GET /api/orders/:id?version=N and /history", () => {
   it("When an order was placed, confirmed and cancelled, then each version shows it as it was, and the history lists the events", async () => {
-    const { body } = await shop.api.post("/api/orders", { lines: [{ sku: "MUG-001", qty: 1 }], card: GOOD_CARD }, { "x-correlation-id": "travel-1" });
+    const { body } = await shop.api.post(
+      "/api/orders",
+      { lines: [{ sku: "MUG-001", qty: 1 }], card: GOOD_CARD },
+      { "x-correlation-id": "travel-1" },
+    );
     await shop.statusOf(body.id, "CONFIRMED");
     await shop.api.post(`/api/orders/${body.id}/cancel`);
     await untilQuiet(shop);
 
-    const statuses = await Promise.all([1, 2, 3].map(async (v) => (await shop.api.get(`/api/orders/${body.id}?version=${v}`)).body));
+    const statuses = await Promise.all(
+      [1, 2, 3].map(async (v) => (await shop.api.get(`/api/orders/${body.id}?version=${v}`)).body),
+    );
     const history = (await shop.api.get(`/api/orders/${body.id}/history`)).body;
 
     expect(statuses.map((s) => [s.version, s.status])).toEqual([
@@ -30,7 +36,10 @@ describe("GET /api/orders/:id?version=N and /history", () => {
   });
 
   it("When the version is not a number or the order unknown, then 400 names version, and 404", async () => {
-    const { body } = await shop.api.post("/api/orders", { lines: [{ sku: "MUG-001", qty: 1 }], card: GOOD_CARD });
+    const { body } = await shop.api.post("/api/orders", {
+      lines: [{ sku: "MUG-001", qty: 1 }],
+      card: GOOD_CARD,
+    });
 
     const bad = await shop.api.get(`/api/orders/${body.id}?version=abc`);
     const unknown = await shop.api.get("/api/orders/00000000-0000-4000-8000-000000000000/history");

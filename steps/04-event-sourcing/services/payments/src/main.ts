@@ -16,7 +16,10 @@ const broker = await connectBroker("payments", logger);
 const relay = startRelay(db, broker, logger);
 await broker.consume("payments.order-events", paymentsHandlers(db));
 
-const server = await listen(serviceApp("payments", logger, [paymentsRoutes(db), messagingRoutes()]), Number(process.env.PORT ?? 3004));
+const server = await listen(
+  serviceApp("payments", logger, [paymentsRoutes(db), messagingRoutes()]),
+  Number(process.env.PORT ?? 3004),
+);
 logger.info({ url: server.url }, "payments listening");
 closeOnSignals(async () => {
   await server.close();

@@ -15,7 +15,10 @@ let shop: TestBroker;
 let connection: Connection;
 beforeAll(async () => {
   shop = await testBroker();
-  connection = new Connection({ url: process.env.AMQP_URL ?? DEFAULT_AMQP_URL, connectionName: "test-replay" });
+  connection = new Connection({
+    url: process.env.AMQP_URL ?? DEFAULT_AMQP_URL,
+    connectionName: "test-replay",
+  });
 });
 afterAll(async () => {
   await connection.close();
@@ -24,7 +27,11 @@ afterAll(async () => {
 
 /** Parks a message in the queue's .dlq, as the consumer does after its last attempt. */
 async function deadLetter() {
-  const message = envelope("inventory.stock-reserved", { orderId: randomUUID() }, { correlationId: "replay" });
+  const message = envelope(
+    "inventory.stock-reserved",
+    { orderId: randomUUID() },
+    { correlationId: "replay" },
+  );
   const publisher = connection.createPublisher({ confirm: true });
   await publisher.send({ routingKey: namespaced(`${queue}.dlq`), durable: true }, message);
   await publisher.close();
@@ -46,7 +53,11 @@ describe("replaying dead letters", () => {
   it("When the broker refuses the replayed message, then the replay fails and the dead letter stays in the .dlq", async () => {
     // the queue replaced by one that refuses every message: the broker nacks the republish
     await deleteQueue(namespaced(queue));
-    await connection.queueDeclare({ queue: namespaced(queue), durable: true, arguments: { "x-max-length": 0, "x-overflow": "reject-publish" } });
+    await connection.queueDeclare({
+      queue: namespaced(queue),
+      durable: true,
+      arguments: { "x-max-length": 0, "x-overflow": "reject-publish" },
+    });
     await deadLetter();
 
     await expect(replayDeadLetters(queue)).rejects.toThrow();

@@ -4,7 +4,11 @@
 import { describe, expect, it } from "vitest";
 import { eventually } from "@shop/kit";
 import { connectBroker } from "../../../messaging/broker.ts";
-import { deadLetterCounts, listDeadLetters, replayDeadLetters } from "../../../messaging/dead-letters.ts";
+import {
+  deadLetterCounts,
+  listDeadLetters,
+  replayDeadLetters,
+} from "../../../messaging/dead-letters.ts";
 import { envelope } from "../../../messaging/envelope.ts";
 import { quiet } from "../../../test/support/broker.ts";
 import { GOOD_CARD, useShop } from "../../../test/support/shop.ts";
@@ -18,23 +22,49 @@ describe("payments, when a message keeps failing", () => {
     try {
       // Arrange: a stock-reserved event whose order-placed never reached payments
       const orderId = "99999999-9999-4999-8999-999999999999";
-      await broker.publish(envelope("inventory.stock-reserved", { orderId }, { correlationId: "poison" }));
+      await broker.publish(
+        envelope("inventory.stock-reserved", { orderId }, { correlationId: "poison" }),
+      );
 
       // Act and assert: it ends in the dead-letter queue after its attempts...
-      await eventually(async () => expect(await deadLetterCounts()).toEqual({ "payments.order-events": 1 }), { timeout: 15_000 });
+      await eventually(
+        async () => expect(await deadLetterCounts()).toEqual({ "payments.order-events": 1 }),
+        { timeout: 15_000 },
+      );
       // ...and says why it failed (what `npm run dead-letters` prints)
       const [letter] = (await listDeadLetters())["payments.order-events"]!;
-      expect(letter).toMatchObject({ message: { type: "inventory.stock-reserved" }, error: expect.stringContaining(orderId) });
+      expect(letter).toMatchObject({
+        message: { type: "inventory.stock-reserved" },
+        error: expect.stringContaining(orderId),
+      });
       // ...while the queue keeps flowing
-      const { body } = await shop.api.post("/api/orders", { lines: [{ sku: "MUG-001", qty: 1 }], card: GOOD_CARD });
+      const { body } = await shop.api.post("/api/orders", {
+        lines: [{ sku: "MUG-001", qty: 1 }],
+        card: GOOD_CARD,
+      });
       await shop.statusOf(body.id, "CONFIRMED");
 
       // The fix: the missing order reaches payments; then the dead letter is replayed
-      await broker.publish(envelope("orders.order-placed", { orderId, lines: [{ sku: "MUG-001", qty: 1, unitPriceCents: 500 }], totalCents: 500, card: GOOD_CARD }, { correlationId: "poison" }));
+      await broker.publish(
+        envelope(
+          "orders.order-placed",
+          {
+            orderId,
+            lines: [{ sku: "MUG-001", qty: 1, unitPriceCents: 500 }],
+            totalCents: 500,
+            card: GOOD_CARD,
+          },
+          { correlationId: "poison" },
+        ),
+      );
       const moved = await replayDeadLetters("payments.order-events");
 
       expect(moved.map((m) => m.type)).toEqual(["inventory.stock-reserved"]);
-      await eventually(() => expect(shop.snapshot().Payment).toContainEqual(expect.objectContaining({ orderId, amountCents: 500 })));
+      await eventually(() =>
+        expect(shop.snapshot().Payment).toContainEqual(
+          expect.objectContaining({ orderId, amountCents: 500 }),
+        ),
+      );
       expect(await deadLetterCounts()).toEqual({});
     } finally {
       await broker.close();
@@ -46,15 +76,22 @@ describe("payments, when a message keeps failing", () => {
     const broker = await connectBroker("test", quiet);
     try {
       // Arrange: a producer's bug, a reservation without its order id
-      const valid = envelope("inventory.stock-reserved", { orderId: "o-1" }, { correlationId: "contract" });
+      const valid = envelope(
+        "inventory.stock-reserved",
+        { orderId: "o-1" },
+        { correlationId: "contract" },
+      );
       await broker.publish({ ...valid, data: { order: "o-1" } });
 
       // Act and assert: parked with the reason, after one attempt
-      await eventually(async () => expect(await deadLetterCounts()).toEqual({ "payments.order-events": 1 }));
+      await eventually(async () =>
+        expect(await deadLetterCounts()).toEqual({ "payments.order-events": 1 }),
+      );
       const [letter] = (await listDeadLetters())["payments.order-events"]!;
       expect(letter).toMatchObject({
         attempts: 1,
-        error: "inventory.stock-reserved breaks its contract: data.orderId: Invalid input: expected string, received undefined",
+        error:
+          "inventory.stock-reserved breaks its contract: data.orderId: Invalid input: expected string, received undefined",
       });
     } finally {
       await broker.close();

@@ -22,7 +22,12 @@ afterAll(async () => {
 });
 
 const trace = { correlationId: "late-consumer" };
-const confirmed = () => envelope("orders.order-confirmed", { orderId: randomUUID(), lines: [{ sku: "MUG-001", qty: 1, unitPriceCents: 1200 }] }, trace);
+const confirmed = () =>
+  envelope(
+    "orders.order-confirmed",
+    { orderId: randomUUID(), lines: [{ sku: "MUG-001", qty: 1, unitPriceCents: 1200 }] },
+    trace,
+  );
 
 describe("the broker topology, declared by every service", () => {
   it("When orders confirms an order before shipping ever connected, then shipping receives it once it starts", async () => {
@@ -53,9 +58,14 @@ describe("the broker topology, declared by every service", () => {
         throw new Error("fails on purpose");
       });
       // the retry queues vanish under the running consumer (deleted by hand, say)
-      for (const name of declaredNames().queues.filter((q) => q.startsWith(namespaced(`${queue}.retry`)))) await deleteQueue(name);
+      for (const name of declaredNames().queues.filter((q) =>
+        q.startsWith(namespaced(`${queue}.retry`)),
+      ))
+        await deleteQueue(name);
 
-      await orders.publish(envelope("inventory.stock-changed", { sku: "MUG-001", available: 1, version: 1 }, trace));
+      await orders.publish(
+        envelope("inventory.stock-changed", { sku: "MUG-001", available: 1, version: 1 }, trace),
+      );
 
       await eventually(async () => expect(await deadLetterCounts()).toEqual({ [queue]: 1 }));
     } finally {

@@ -15,9 +15,15 @@ const shop = useShop({ reset: false });
 
 /** True once shipping's inbox has the message: its handler ran and committed. */
 function handled(consumer: string, messageId: string): boolean {
-  const db = new Database(join(shop.service("shipping").dataDir, "shipping.db"), { readonly: true });
+  const db = new Database(join(shop.service("shipping").dataDir, "shipping.db"), {
+    readonly: true,
+  });
   try {
-    return db.prepare(`SELECT 1 FROM InboxMessage WHERE consumer = ? AND messageId = ?`).get(consumer, messageId) !== undefined;
+    return (
+      db
+        .prepare(`SELECT 1 FROM InboxMessage WHERE consumer = ? AND messageId = ?`)
+        .get(consumer, messageId) !== undefined
+    );
   } finally {
     db.close();
   }
@@ -36,13 +42,19 @@ describe("shipping, when an order's cancel comes before its confirm", () => {
       await eventually(() => expect(handled("shipping.order-cancelled", cancelled.id)).toBe(true));
 
       // Act: the confirm comes late
-      const confirmed = envelope("orders.order-confirmed", { orderId, lines: [{ sku: "MUG-001", qty: 1, unitPriceCents: 1200 }] }, trace);
+      const confirmed = envelope(
+        "orders.order-confirmed",
+        { orderId, lines: [{ sku: "MUG-001", qty: 1, unitPriceCents: 1200 }] },
+        trace,
+      );
       await broker.publish(confirmed);
       await eventually(() => expect(handled("shipping.order-confirmed", confirmed.id)).toBe(true));
 
       // Assert: the order's only shipment is a cancelled one
       const shipments = shop.snapshot().Shipment.filter((s) => s.orderId === orderId);
-      expect(shipments).toEqual([expect.objectContaining({ orderId, cancelledAt: expect.anything() })]);
+      expect(shipments).toEqual([
+        expect.objectContaining({ orderId, cancelledAt: expect.anything() }),
+      ]);
     } finally {
       await broker.close();
     }

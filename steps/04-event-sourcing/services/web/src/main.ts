@@ -20,8 +20,14 @@ const trace = { correlationId: "web-start-up" };
 await broker.publish(envelope("catalog.snapshot-requested", {}, trace));
 await broker.publish(envelope("inventory.snapshot-requested", {}, trace));
 
-const server = await listen(createApp(db, gatewayUrlsFromEnv(), logger), Number(process.env.PORT ?? 3000));
-logger.info({ url: server.url }, `storefront: open ${server.url.replace("127.0.0.1", "localhost")}`);
+const server = await listen(
+  createApp(db, gatewayUrlsFromEnv(), logger),
+  Number(process.env.PORT ?? 3000),
+);
+logger.info(
+  { url: server.url },
+  `storefront: open ${server.url.replace("127.0.0.1", "localhost")}`,
+);
 closeOnSignals(async () => {
   await server.close();
   await broker.close();

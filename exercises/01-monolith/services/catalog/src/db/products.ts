@@ -15,5 +15,8 @@ export async function priceList(db: Db, skus: string[]): Promise<PriceList> {
 }
 
 export async function saveProduct(db: Db, product: Product): Promise<void> {
-  await db.product.update({ where: { sku: product.sku }, data: { name: product.name, priceCents: product.priceCents } });
+  await db.product.update({
+    where: { sku: product.sku },
+    data: { name: product.name, priceCents: product.priceCents },
+  });
 }

@@ -10,7 +10,10 @@ export function findStock(db: Db, sku: string): Promise<StockLevel | null> {
 }
 
 export async function saveStock(db: Db, stock: StockLevel): Promise<void> {
-  await db.stock.update({ where: { sku: stock.sku }, data: { available: stock.available, reserved: stock.reserved } });
+  await db.stock.update({
+    where: { sku: stock.sku },
+    data: { available: stock.available, reserved: stock.reserved },
+  });
 }
 
 /** Reserves every item for the order, or throws OutOfStock (the caller's transaction undoes the rest). */

@@ -6,7 +6,10 @@ import { restock } from "../domain/stock.ts";
 import { findStock, saveStock } from "../db/stock.ts";
 
 const RestockBody = z.object({
-  qty: z.int("must be a whole number").min(1, "must be at least 1").max(10_000, "must be at most 10000"),
+  qty: z
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(10_000, "must be at most 10000"),
 });
 
 export function inventoryRoutes(db: PrismaClient): Router {

@@ -8,7 +8,10 @@ export async function scheduleFor(db: Db, orderId: string): Promise<void> {
 export async function cancelFor(db: Db, orderId: string, now = new Date()): Promise<void> {
   const shipment = await db.shipment.findUnique({ where: { orderId } });
   if (!shipment) return;
-  await db.shipment.update({ where: { orderId }, data: { cancelledAt: cancelShipment(shipment, now).cancelledAt } });
+  await db.shipment.update({
+    where: { orderId },
+    data: { cancelledAt: cancelShipment(shipment, now).cancelledAt },
+  });
 }
 
 export async function clearShipments(db: Db): Promise<void> {

@@ -7,7 +7,10 @@ import { findProduct, listProducts, saveProduct } from "../db/products.ts";
 import { seedCatalog } from "../db/seed.ts";
 
 const ChangePriceBody = z.object({
-  priceCents: z.int("must be a whole number of cents").min(1, "must be at least 1").max(MAX_PRICE_CENTS, `must be at most ${MAX_PRICE_CENTS}`),
+  priceCents: z
+    .int("must be a whole number of cents")
+    .min(1, "must be at least 1")
+    .max(MAX_PRICE_CENTS, `must be at most ${MAX_PRICE_CENTS}`),
 });
 
 export function catalogRoutes(db: PrismaClient): Router {

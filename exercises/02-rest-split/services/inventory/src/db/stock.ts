@@ -23,7 +23,12 @@ export async function reservationFor(db: Db, requestKey: string): Promise<Item[]
  * An order already released (its reserve was slow, orders gave up) is refused, and the same
  * savepoint gives back what it took: the release that came first stays the last word.
  */
-export function reserveItems(db: Db, orderId: string, items: Item[], requestKey: string): Promise<void> {
+export function reserveItems(
+  db: Db,
+  orderId: string,
+  items: Item[],
+  requestKey: string,
+): Promise<void> {
   return db.$transaction(async (tx) => {
     for (const { sku, qty } of items) {
       const [taken] = await tx.stock.updateManyAndReturn({
@@ -37,8 +42,11 @@ export function reserveItems(db: Db, orderId: string, items: Item[], requestKey:
         throw new OutOfStock(sku, stock.available, qty);
       }
     }
-    if (await tx.release.findUnique({ where: { orderId }, select: { orderId: true } })) throw new OrderReleased(orderId);
-    await tx.reservation.createMany({ data: items.map(({ sku, qty }) => ({ orderId, sku, qty, requestKey })) });
+    if (await tx.release.findUnique({ where: { orderId }, select: { orderId: true } }))
+      throw new OrderReleased(orderId);
+    await tx.reservation.createMany({
+      data: items.map(({ sku, qty }) => ({ orderId, sku, qty, requestKey })),
+    });
   });
 }
 

@@ -6,7 +6,10 @@ import { listStock, releaseItems, reservationFor, reserveItems, restockItem } fr
 import { seedInventory } from "../db/seed.ts";
 
 const RestockBody = z.object({
-  qty: z.int("must be a whole number").min(1, "must be at least 1").max(10_000, "must be at most 10000"),
+  qty: z
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(10_000, "must be at most 10000"),
 });
 
 const ReserveBody = z.object({
@@ -33,7 +36,10 @@ export function inventoryRoutes(db: PrismaClient): Router {
   router.post("/reservations", async (req, res) => {
     const { orderId, items } = validate(ReserveBody, req.body);
     const key = req.get("Idempotency-Key");
-    if (!key) throw new InvalidInput({ "Idempotency-Key": "is required: a retried reservation must not reserve twice" });
+    if (!key)
+      throw new InvalidInput({
+        "Idempotency-Key": "is required: a retried reservation must not reserve twice",
+      });
     // Looked up before the transaction, which must start with its write (see inTransaction). A
     // retry that overtakes its first request fails on the Reservation key; the next retry finds it.
     const earlier = await reservationFor(db, key);

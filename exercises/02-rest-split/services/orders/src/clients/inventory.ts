@@ -7,10 +7,19 @@ export function inventoryClient(baseUrl: string, caller: Caller) {
     reserve: (ctx: CallContext, orderId: string, items: { sku: string; qty: number }[]) =>
       caller.call(
         (signal) =>
-          send(ctx, signal, { method: "POST", url: `${baseUrl}/reservations`, data: { orderId, items }, headers: { "Idempotency-Key": `reserve-${orderId}` } }),
+          send(ctx, signal, {
+            method: "POST",
+            url: `${baseUrl}/reservations`,
+            data: { orderId, items },
+            headers: { "Idempotency-Key": `reserve-${orderId}` },
+          }),
         ctx.deadline,
       ),
     release: (ctx: CallContext, orderId: string) =>
-      caller.call((signal) => send(ctx, signal, { method: "POST", url: `${baseUrl}/reservations/${orderId}/release` }), ctx.deadline),
+      caller.call(
+        (signal) =>
+          send(ctx, signal, { method: "POST", url: `${baseUrl}/reservations/${orderId}/release` }),
+        ctx.deadline,
+      ),
   };
 }

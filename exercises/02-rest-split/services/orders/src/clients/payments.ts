@@ -12,14 +12,25 @@ export interface Instance {
 }
 
 export function paymentsClient(instances: Instance[], log: Logger) {
-  async function withFailover<T>(ctx: CallContext, call: (instance: Instance) => Promise<T>): Promise<T> {
+  async function withFailover<T>(
+    ctx: CallContext,
+    call: (instance: Instance) => Promise<T>,
+  ): Promise<T> {
     for (const [i, instance] of instances.entries()) {
       try {
         return await call(instance);
       } catch (error) {
         const next = instances[i + 1];
         if (!(error instanceof DependencyUnavailable) || !next) throw error;
-        log.warn({ correlationId: ctx.correlationId, dependency: "payments", from: instance.url, to: next.url }, "payments unavailable: failing over");
+        log.warn(
+          {
+            correlationId: ctx.correlationId,
+            dependency: "payments",
+            from: instance.url,
+            to: next.url,
+          },
+          "payments unavailable: failing over",
+        );
       }
     }
     throw new DependencyUnavailable("payments", "no instance configured");
@@ -30,13 +41,22 @@ export function paymentsClient(instances: Instance[], log: Logger) {
       withFailover(ctx, ({ url, caller }) =>
         caller.call(
           (signal) =>
-            send(ctx, signal, { method: "POST", url: `${url}/payments`, data: { orderId, amountCents, card }, headers: { "Idempotency-Key": `charge-${orderId}` } }),
+            send(ctx, signal, {
+              method: "POST",
+              url: `${url}/payments`,
+              data: { orderId, amountCents, card },
+              headers: { "Idempotency-Key": `charge-${orderId}` },
+            }),
           ctx.deadline,
         ),
       ),
     refund: (ctx: CallContext, orderId: string) =>
       withFailover(ctx, ({ url, caller }) =>
-        caller.call((signal) => send(ctx, signal, { method: "POST", url: `${url}/payments/${orderId}/refund` }), ctx.deadline),
+        caller.call(
+          (signal) =>
+            send(ctx, signal, { method: "POST", url: `${url}/payments/${orderId}/refund` }),
+          ctx.deadline,
+        ),
       ),
   };
 }

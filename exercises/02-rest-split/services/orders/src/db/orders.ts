@@ -3,7 +3,13 @@ import type { Order, OrderStatus } from "../domain/order.ts";
 
 const withLines = { lines: { orderBy: { lineNo: "asc" as const } } };
 
-type Row = { id: string; status: string; totalCents: number; createdAt: Date; lines: { sku: string; qty: number; unitPriceCents: number }[] };
+type Row = {
+  id: string;
+  status: string;
+  totalCents: number;
+  createdAt: Date;
+  lines: { sku: string; qty: number; unitPriceCents: number }[];
+};
 
 const toOrder = (row: Row): Order => ({
   id: row.id,
@@ -41,7 +47,12 @@ const SHOWN: OrderStatus[] = ["CONFIRMED", "CANCELLING", "CANCELLED"];
 
 export async function listOrders(db: Db): Promise<Order[]> {
   const shown = { status: { in: SHOWN } };
-  const rows = await db.order.findMany({ where: shown, include: withLines, orderBy: { createdAt: "desc" }, take: 100 });
+  const rows = await db.order.findMany({
+    where: shown,
+    include: withLines,
+    orderBy: { createdAt: "desc" },
+    take: 100,
+  });
   return rows.map(toOrder);
 }
 

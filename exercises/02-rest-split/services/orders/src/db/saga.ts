@@ -14,12 +14,20 @@ export interface Saga {
   deadlineAt: Date;
 }
 
-const heldUntil = (orderId: string, deadlineAt: Date) => ({ id: orderId, status: "PENDING", deadlineAt });
+const heldUntil = (orderId: string, deadlineAt: Date) => ({
+  id: orderId,
+  status: "PENDING",
+  deadlineAt,
+});
 
 type Row = { id: string; step: string; deadlineAt: Date | null };
 
 async function toSaga(db: Db, row: Row): Promise<Saga> {
-  return { order: (await findOrder(db, row.id))!, asked: row.step as Step, deadlineAt: row.deadlineAt! };
+  return {
+    order: (await findOrder(db, row.id))!,
+    asked: row.step as Step,
+    deadlineAt: row.deadlineAt!,
+  };
 }
 
 export async function findSaga(db: Db, orderId: string): Promise<Saga | null> {
@@ -29,20 +37,40 @@ export async function findSaga(db: Db, orderId: string): Promise<Saga | null> {
 
 /** Sagas whose driver is gone: it would have ended them by their deadline. */
 export async function sagasPastDeadline(db: Db, now = new Date()): Promise<Saga[]> {
-  const rows = await db.order.findMany({ where: { status: "PENDING", deadlineAt: { lt: now } }, take: 20 });
+  const rows = await db.order.findMany({
+    where: { status: "PENDING", deadlineAt: { lt: now } },
+    take: 20,
+  });
   return Promise.all(rows.map((row) => toSaga(db, row)));
 }
 
 /** After a yes, before the next call: the saga now waits for `step`. False: the saga is someone else's now. */
-export async function recordAsked(db: Db, orderId: string, heldTill: Date, step: Step): Promise<boolean> {
-  const { count } = await db.order.updateMany({ where: heldUntil(orderId, heldTill), data: { step } });
+export async function recordAsked(
+  db: Db,
+  orderId: string,
+  heldTill: Date,
+  step: Step,
+): Promise<boolean> {
+  const { count } = await db.order.updateMany({
+    where: heldUntil(orderId, heldTill),
+    data: { step },
+  });
   return count === 1;
 }
 
 /** Takes over a saga past its deadline, holding it until `deadlineAt`. False: not past it yet, or another was first. */
-export async function takeOver(db: Db, orderId: string, seen: Date, deadlineAt: Date, now = new Date()): Promise<boolean> {
+export async function takeOver(
+  db: Db,
+  orderId: string,
+  seen: Date,
+  deadlineAt: Date,
+  now = new Date(),
+): Promise<boolean> {
   if (seen > now) return false;
-  const { count } = await db.order.updateMany({ where: heldUntil(orderId, seen), data: { deadlineAt } });
+  const { count } = await db.order.updateMany({
+    where: heldUntil(orderId, seen),
+    data: { deadlineAt },
+  });
   return count === 1;
 }
 
@@ -56,9 +84,17 @@ export interface SagaEnd {
 
 /** The saga's end, in one transaction: the order's status, the undos it owes, its key's answer.
  *  CONFIRMED is written with the last step's yes: a PENDING saga always waits for an answer. */
-export function endSaga(db: PrismaClient, orderId: string, heldTill: Date, end: SagaEnd): Promise<boolean> {
+export function endSaga(
+  db: PrismaClient,
+  orderId: string,
+  heldTill: Date,
+  end: SagaEnd,
+): Promise<boolean> {
   return inTransaction(db, async (tx) => {
-    const { count } = await tx.order.updateMany({ where: heldUntil(orderId, heldTill), data: { status: end.status } });
+    const { count } = await tx.order.updateMany({
+      where: heldUntil(orderId, heldTill),
+      data: { status: end.status },
+    });
     if (count === 0) return false;
     await oweUndos(tx, orderId, end.undos);
     if (end.answer) await answerKey(tx, orderId, end.answer);
@@ -75,43 +111,72 @@ export interface Owed {
 }
 
 export async function oweUndos(tx: Db, orderId: string, undos: Undo[]): Promise<void> {
-  await tx.compensation.createMany({ data: undos.map((action, position) => ({ orderId, position, action })) });
+  await tx.compensation.createMany({
+    data: undos.map((action, position) => ({ orderId, position, action })),
+  });
 }
 
 export async function owedUndos(db: Db, orderId: string): Promise<Owed[]> {
-  const rows = await db.compensation.findMany({ where: { orderId, doneAt: null }, orderBy: { position: "asc" } });
+  const rows = await db.compensation.findMany({
+    where: { orderId, doneAt: null },
+    orderBy: { position: "asc" },
+  });
   return rows.map(({ position, action }) => ({ orderId, position, action: action as Undo }));
 }
 
 /** Orders with an undo owed whose next try is due. */
 export async function ordersOwingUndos(db: Db, now = new Date()): Promise<string[]> {
   const due = { some: { doneAt: null, nextTryAt: { lte: now } } };
-  const rows = await db.order.findMany({ where: { compensations: due }, select: { id: true }, take: 20 });
+  const rows = await db.order.findMany({
+    where: { compensations: due },
+    select: { id: true },
+    take: 20,
+  });
   return rows.map((row) => row.id);
 }
 
 // The try right after the failure and a round of the loop can try the same undo at once (it is
 // safe to repeat): whichever records an answer first wins, the other changes nothing.
-export async function markUndone(db: Db, { orderId, position }: Owed, now = new Date()): Promise<void> {
-  await db.compensation.updateMany({ where: { orderId, position, doneAt: null }, data: { doneAt: now } });
+export async function markUndone(
+  db: Db,
+  { orderId, position }: Owed,
+  now = new Date(),
+): Promise<void> {
+  await db.compensation.updateMany({
+    where: { orderId, position, doneAt: null },
+    data: { doneAt: now },
+  });
 }
 
 /** Counts the failed try; returns how many there have been (0: it was done meanwhile). */
-export async function markFailed(db: Db, { orderId, position }: Owed, error: unknown): Promise<number> {
+export async function markFailed(
+  db: Db,
+  { orderId, position }: Owed,
+  error: unknown,
+): Promise<number> {
   const [row] = await db.compensation.updateManyAndReturn({
     where: { orderId, position, doneAt: null },
-    data: { attempts: { increment: 1 }, lastError: error instanceof Error ? error.message : String(error) },
+    data: {
+      attempts: { increment: 1 },
+      lastError: error instanceof Error ? error.message : String(error),
+    },
   });
   return row?.attempts ?? 0;
 }
 
 /** Every undo the order still owes waits until `until`: the backoff. */
 export async function postpone(db: Db, orderId: string, until: Date): Promise<void> {
-  await db.compensation.updateMany({ where: { orderId, doneAt: null }, data: { nextTryAt: until } });
+  await db.compensation.updateMany({
+    where: { orderId, doneAt: null },
+    data: { nextTryAt: until },
+  });
 }
 
 /** A CANCELLING order that owes nothing any more is CANCELLED. */
 export async function finishCancel(db: Db, orderId: string): Promise<void> {
   const owesNothing = { none: { doneAt: null } };
-  await db.order.updateMany({ where: { id: orderId, status: "CANCELLING", compensations: owesNothing }, data: { status: "CANCELLED" } });
+  await db.order.updateMany({
+    where: { id: orderId, status: "CANCELLING", compensations: owesNothing },
+    data: { status: "CANCELLED" },
+  });
 }

@@ -1,10 +1,16 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../prisma/client.ts";
 import type { ChargeResult } from "../card-network.ts";
-import { OrderRefunded, pendingPayment, type Payment, type PaymentStatus } from "../domain/payment.ts";
+import {
+  OrderRefunded,
+  pendingPayment,
+  type Payment,
+  type PaymentStatus,
+} from "../domain/payment.ts";
 
 /** A row as the domain sees it: status holds only what this module writes. */
-const asPayment = <Row extends { status: string }>(row: Row) => row as Row & { status: PaymentStatus };
+const asPayment = <Row extends { status: string }>(row: Row) =>
+  row as Row & { status: PaymentStatus };
 
 export interface ChargeCommand {
   orderId: string;
@@ -24,7 +30,10 @@ export async function startPayment(db: Db, command: ChargeCommand): Promise<Paym
   // creates the payment and the other finds it.
   const payment = await db.payment.upsert({
     where: { requestKey },
-    create: { ...pendingPayment({ paymentId: randomUUID(), orderId, amountCents, card }), requestKey },
+    create: {
+      ...pendingPayment({ paymentId: randomUUID(), orderId, amountCents, card }),
+      requestKey,
+    },
     update: { attempts: { increment: 1 } },
   });
   if (await db.refund.findUnique({ where: { orderId } })) throw new OrderRefunded(orderId);
@@ -45,9 +54,16 @@ export async function completePayment(
   const { id, orderId } = payment;
   const { count } =
     result === "approved"
-      ? await db.payment.updateMany({ where: { id, status: "PENDING" }, data: { status: "SUCCEEDED" } })
+      ? await db.payment.updateMany({
+          where: { id, status: "PENDING" },
+          data: { status: "SUCCEEDED" },
+        })
       : await db.payment.deleteMany({ where: { id, status: "PENDING" } });
-  if (count === 1 && result === "approved" && (await db.refund.findUnique({ where: { orderId } }))) {
+  if (
+    count === 1 &&
+    result === "approved" &&
+    (await db.refund.findUnique({ where: { orderId } }))
+  ) {
     await db.payment.update({ where: { id }, data: { refundedAt: now } });
   }
   return count === 1;

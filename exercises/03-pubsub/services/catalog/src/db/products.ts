@@ -12,5 +12,8 @@ export function findProduct(db: Db, sku: string): Promise<VersionedProduct | nul
 /** Saves the product as one more version of it, and returns it with that version. */
 export function saveProduct(db: Db, product: Product): Promise<VersionedProduct> {
   const { sku, name, priceCents } = product;
-  return db.product.update({ where: { sku }, data: { name, priceCents, version: { increment: 1 } } });
+  return db.product.update({
+    where: { sku },
+    data: { name, priceCents, version: { increment: 1 } },
+  });
 }

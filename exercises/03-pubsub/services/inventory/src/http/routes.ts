@@ -8,7 +8,10 @@ import { seedInventory } from "../db/seed.ts";
 import { addSnapshotToOutbox, stockChanged } from "../messaging/events.ts";
 
 const RestockBody = z.object({
-  qty: z.int("must be a whole number").min(1, "must be at least 1").max(10_000, "must be at most 10000"),
+  qty: z
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(10_000, "must be at most 10000"),
 });
 
 export function inventoryRoutes(db: PrismaClient, relay: Relay): Router {

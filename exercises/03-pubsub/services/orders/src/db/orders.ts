@@ -34,7 +34,10 @@ export async function insertOrder(db: Db, order: Order): Promise<void> {
 }
 
 export async function saveStatus(db: Db, order: Order): Promise<void> {
-  await db.order.update({ where: { id: order.id }, data: { status: order.status, rejectionReason: order.rejectionReason } });
+  await db.order.update({
+    where: { id: order.id },
+    data: { status: order.status, rejectionReason: order.rejectionReason },
+  });
 }
 
 export async function findOrder(db: Db, id: string): Promise<Order | null> {
@@ -43,7 +46,11 @@ export async function findOrder(db: Db, id: string): Promise<Order | null> {
 }
 
 export async function listOrders(db: Db): Promise<Order[]> {
-  const rows = await db.order.findMany({ include: withLines, orderBy: { createdAt: "desc" }, take: 100 });
+  const rows = await db.order.findMany({
+    include: withLines,
+    orderBy: { createdAt: "desc" },
+    take: 100,
+  });
   return rows.map(toOrder);
 }
 

@@ -17,12 +17,19 @@ export async function priceList(db: Db, skus: string[]): Promise<PriceList> {
  * order (a retried change after a newer snapshot), and two changes can share a millisecond: the
  * copy keeps the highest version, the catalog's own count. Returns whether the copy changed.
  */
-export async function applyProductChanged(db: Db, product: ProductChanged, occurredAt: Date): Promise<boolean> {
+export async function applyProductChanged(
+  db: Db,
+  product: ProductChanged,
+  occurredAt: Date,
+): Promise<boolean> {
   // #region exercise 03.1: the local price copy
   throw new Error("TODO exercise 03.1: the local price copy (npx workshop hint 03.1)");
   // #endregion
 }
 
 export function listProductCopy(db: Db): Promise<Omit<ProductChanged, "version">[]> {
-  return db.productCopy.findMany({ select: { sku: true, name: true, priceCents: true }, orderBy: { sku: "asc" } });
+  return db.productCopy.findMany({
+    select: { sku: true, name: true, priceCents: true },
+    orderBy: { sku: "asc" },
+  });
 }

@@ -51,7 +51,14 @@ export function placeOrder({ orderId, lines, now }: PlaceOrder, prices: PriceLis
   if (unknown.length > 0) throw new UnknownSku(unknown);
   const priced = lines.map((line) => ({ ...line, unitPriceCents: prices.get(line.sku)! }));
   const totalCents = priced.reduce((sum, line) => sum + line.qty * line.unitPriceCents, 0);
-  return { id: orderId, status: "PENDING", lines: priced, totalCents, rejectionReason: null, createdAt: now };
+  return {
+    id: orderId,
+    status: "PENDING",
+    lines: priced,
+    totalCents,
+    rejectionReason: null,
+    createdAt: now,
+  };
 }
 
 /** The payment went through. Only a PENDING order moves; a late or repeated event changes nothing. */
@@ -60,7 +67,9 @@ export function confirmOrder(order: Order): Order {
 }
 
 export function rejectOrder(order: Order, reason: RejectionReason): Order {
-  return order.status === "PENDING" ? { ...order, status: "REJECTED", rejectionReason: reason } : order;
+  return order.status === "PENDING"
+    ? { ...order, status: "REJECTED", rejectionReason: reason }
+    : order;
 }
 
 export function cancelOrder(order: Order): Order {

@@ -8,7 +8,13 @@ import type { Order } from "../domain/order.ts";
 import type { StatusFeed } from "../messaging/status-feed.ts";
 import { orderView } from "./order-view.ts";
 
-export async function streamStatus(db: PrismaClient, feed: StatusFeed, orderId: string, req: Request, res: Response): Promise<void> {
+export async function streamStatus(
+  db: PrismaClient,
+  feed: StatusFeed,
+  orderId: string,
+  req: Request,
+  res: Response,
+): Promise<void> {
   // #region exercise 03.2: the live status push
   throw new Error("TODO exercise 03.2: the live status push (npx workshop hint 03.2)");
   // #endregion

@@ -39,9 +39,12 @@ const KEY_CHARS = /^[\x21-\x7e]+$/;
 
 function idempotencyKey(header: string | undefined): string | undefined {
   if (header === undefined) return undefined;
-  if (header.length < 1 || header.length > 200) throw new InvalidInput({ "Idempotency-Key": "must be 1 to 200 characters" });
+  if (header.length < 1 || header.length > 200)
+    throw new InvalidInput({ "Idempotency-Key": "must be 1 to 200 characters" });
   if (!KEY_CHARS.test(header) || header.includes(",")) {
-    throw new InvalidInput({ "Idempotency-Key": "must be visible ASCII characters, without commas" });
+    throw new InvalidInput({
+      "Idempotency-Key": "must be visible ASCII characters, without commas",
+    });
   }
   return header;
 }
@@ -79,7 +82,9 @@ export function ordersRoutes(db: PrismaClient, relay: Relay, feed: StatusFeed): 
 
   router.post("/api/orders/:id/cancel", async (req, res) => {
     const { id } = validate(OrderId, req.params);
-    const order = await inTransaction(db, (tx) => cancelOrder(tx, id, { correlationId: String(req.id) }));
+    const order = await inTransaction(db, (tx) =>
+      cancelOrder(tx, id, { correlationId: String(req.id) }),
+    );
     relay.kick();
     req.log.info({ orderId: id }, "order cancelled");
     res.status(202).json(orderView(order));

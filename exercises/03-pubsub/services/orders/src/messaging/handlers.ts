@@ -36,15 +36,20 @@ export function ordersHandlers(db: PrismaClient, feed: StatusFeed) {
     outcome: async (message: Outcome) => {
       const { orderId } = message.data;
       let changed: Order | undefined;
-      await handleOnce<Tx>((work) => inTransaction(db, work), "orders.order-outcomes", message, async (tx) => {
-        const order = await findOrder(tx, orderId);
-        if (!order) throw new Error(`No order ${orderId}`); // cannot happen: the order is written before its event
-        const { next, event } = settle(order, message, causedBy(message));
-        if (next === order) return; // already final: a late or repeated outcome
-        await saveStatus(tx, next);
-        await addToOutbox(tx, event);
-        changed = next;
-      });
+      await handleOnce<Tx>(
+        (work) => inTransaction(db, work),
+        "orders.order-outcomes",
+        message,
+        async (tx) => {
+          const order = await findOrder(tx, orderId);
+          if (!order) throw new Error(`No order ${orderId}`); // cannot happen: the order is written before its event
+          const { next, event } = settle(order, message, causedBy(message));
+          if (next === order) return; // already final: a late or repeated outcome
+          await saveStatus(tx, next);
+          await addToOutbox(tx, event);
+          changed = next;
+        },
+      );
       if (changed) feed.announce(changed);
     },
 

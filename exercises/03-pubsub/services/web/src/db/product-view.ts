@@ -37,8 +37,16 @@ export async function applyStockChanged(db: Db, stock: StockChanged): Promise<bo
 
 /** Products the catalog has told us about, with the stock inventory has told us about. */
 export async function listProducts(db: Db) {
-  const rows = await db.productView.findMany({ where: { name: { not: null } }, orderBy: { name: "asc" } });
-  return rows.map(({ sku, name, priceCents, available }) => ({ sku, name: name!, priceCents: priceCents!, available }));
+  const rows = await db.productView.findMany({
+    where: { name: { not: null } },
+    orderBy: { name: "asc" },
+  });
+  return rows.map(({ sku, name, priceCents, available }) => ({
+    sku,
+    name: name!,
+    priceCents: priceCents!,
+    available,
+  }));
 }
 
 export async function knowsSku(db: Db, sku: string): Promise<boolean> {

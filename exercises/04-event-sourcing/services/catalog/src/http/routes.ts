@@ -9,7 +9,10 @@ import { seedCatalog } from "../db/seed.ts";
 import { addSnapshotToOutbox, productChanged } from "../messaging/events.ts";
 
 const ChangePriceBody = z.object({
-  priceCents: z.int("must be a whole number of cents").min(1, "must be at least 1").max(MAX_PRICE_CENTS, `must be at most ${MAX_PRICE_CENTS}`),
+  priceCents: z
+    .int("must be a whole number of cents")
+    .min(1, "must be at least 1")
+    .max(MAX_PRICE_CENTS, `must be at most ${MAX_PRICE_CENTS}`),
 });
 
 export function catalogRoutes(db: PrismaClient, relay: Relay): Router {

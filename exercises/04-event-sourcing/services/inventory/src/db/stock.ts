@@ -18,7 +18,11 @@ export function reserveItems(db: Db, orderId: string, items: Item[]): Promise<St
     for (const { sku, qty } of items) {
       const [taken] = await tx.stock.updateManyAndReturn({
         where: { sku, available: { gte: qty } },
-        data: { available: { decrement: qty }, reserved: { increment: qty }, version: { increment: 1 } },
+        data: {
+          available: { decrement: qty },
+          reserved: { increment: qty },
+          version: { increment: 1 },
+        },
       });
       if (!taken) {
         const stock = await tx.stock.findUnique({ where: { sku } });
@@ -45,7 +49,11 @@ export async function releaseItems(db: Db, orderId: string): Promise<StockLevel[
   for (const { sku, qty } of released) {
     const level = await db.stock.update({
       where: { sku },
-      data: { available: { increment: qty }, reserved: { decrement: qty }, version: { increment: 1 } },
+      data: {
+        available: { increment: qty },
+        reserved: { decrement: qty },
+        version: { increment: 1 },
+      },
     });
     levels.push(level);
   }

@@ -14,18 +14,33 @@ export class IdempotencyKeyReused extends Error {
   }
 }
 
-export const requestHash = (request: unknown) => createHash("sha256").update(JSON.stringify(request)).digest("hex");
+export const requestHash = (request: unknown) =>
+  createHash("sha256").update(JSON.stringify(request)).digest("hex");
 
 /** The stored answer for this key, if any; the same key with another body is an error, not a replay. */
-export async function findResponse(db: Db, key: string, hash: string): Promise<StoredResponse | null> {
+export async function findResponse(
+  db: Db,
+  key: string,
+  hash: string,
+): Promise<StoredResponse | null> {
   const record = await db.idempotencyRecord.findUnique({ where: { key } });
   if (!record) return null;
   if (record.requestHash !== hash) throw new IdempotencyKeyReused();
   return { statusCode: record.statusCode, body: JSON.parse(record.body) };
 }
 
-export async function saveResponse(db: Db, key: string, hash: string, response: StoredResponse): Promise<void> {
+export async function saveResponse(
+  db: Db,
+  key: string,
+  hash: string,
+  response: StoredResponse,
+): Promise<void> {
   await db.idempotencyRecord.create({
-    data: { key, requestHash: hash, statusCode: response.statusCode, body: JSON.stringify(response.body) },
+    data: {
+      key,
+      requestHash: hash,
+      statusCode: response.statusCode,
+      body: JSON.stringify(response.body),
+    },
   });
 }

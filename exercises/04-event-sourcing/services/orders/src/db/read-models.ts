@@ -2,7 +2,14 @@
 import type { Db } from "../../prisma/client.ts";
 import type { Order, OrderLine, OrderStatus, RejectionReason } from "../domain/order.ts";
 
-type Row = { id: string; status: string; totalCents: number; lines: string; rejectionReason: string | null; createdAt: Date };
+type Row = {
+  id: string;
+  status: string;
+  totalCents: number;
+  lines: string;
+  rejectionReason: string | null;
+  createdAt: Date;
+};
 
 const toOrder = (row: Row): Order => ({
   id: row.id,

@@ -27,7 +27,16 @@ export const initialState: OrderState = { status: "NONE" };
 export type PriceList = ReadonlyMap<string, number>;
 
 export type OrderCommand =
-  | { type: "PlaceOrder"; data: { orderId: string; lines: { sku: string; qty: number }[]; card: string; prices: PriceList; now: Date } }
+  | {
+      type: "PlaceOrder";
+      data: {
+        orderId: string;
+        lines: { sku: string; qty: number }[];
+        card: string;
+        prices: PriceList;
+        now: Date;
+      };
+    }
   | { type: "ConfirmOrder"; data: { orderId: string } }
   | { type: "RejectOrder"; data: { orderId: string; reason: RejectionReason } }
   | { type: "CancelOrder"; data: { orderId: string } };
@@ -37,7 +46,16 @@ export type OrderCommand =
  * (null for an order of the first release, which kept none). The number waits in the card vault.
  */
 export type OrderEvent =
-  | { type: "OrderPlaced"; data: { orderId: string; lines: OrderLine[]; totalCents: number; cardLast4: string | null; placedAt: string } }
+  | {
+      type: "OrderPlaced";
+      data: {
+        orderId: string;
+        lines: OrderLine[];
+        totalCents: number;
+        cardLast4: string | null;
+        placedAt: string;
+      };
+    }
   | { type: "OrderConfirmed"; data: { orderId: string; lines: OrderLine[] } }
   | { type: "OrderRejected"; data: { orderId: string; reason: RejectionReason } }
   | { type: "OrderCancelled"; data: { orderId: string; lines: OrderLine[] } };

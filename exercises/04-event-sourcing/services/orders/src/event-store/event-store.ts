@@ -17,11 +17,18 @@ export interface Stored {
   position: number;
   streamId: string;
   version: number;
-  metadata: { correlationId: string; causationId: string | null; eventId: string; occurredAt: string };
+  metadata: {
+    correlationId: string;
+    causationId: string | null;
+    eventId: string;
+    occurredAt: string;
+  };
 }
 
 /** An event as stored; for a union of events, a union to switch on by type. */
-export type StoredEvent<E extends { type: string; data: unknown } = AnyEvent> = E extends unknown ? Stored & E : never;
+export type StoredEvent<E extends { type: string; data: unknown } = AnyEvent> = E extends unknown
+  ? Stored & E
+  : never;
 
 export class ConcurrencyConflict extends Error {
   readonly code = "CONCURRENCY_CONFLICT";
@@ -33,7 +40,15 @@ export class ConcurrencyConflict extends Error {
   }
 }
 
-type Row = { position: number; streamId: string; version: number; type: string; schemaVersion: number; data: string; metadata: string };
+type Row = {
+  position: number;
+  streamId: string;
+  version: number;
+  type: string;
+  schemaVersion: number;
+  data: string;
+  metadata: string;
+};
 
 /** A row as the event its stream was given, upcast to today's schema: the caller names the kind. */
 const toStored = <E extends AnyEvent>(row: Row) =>
@@ -65,10 +80,17 @@ export async function append<E extends { type: string; data: unknown }>(
     type: event.type,
     schemaVersion: CURRENT_SCHEMA[event.type] ?? 1,
     data: JSON.stringify(event.data),
-    metadata: JSON.stringify({ correlationId: metadata.correlationId, causationId: metadata.causationId ?? null, eventId: randomUUID(), occurredAt }),
+    metadata: JSON.stringify({
+      correlationId: metadata.correlationId,
+      causationId: metadata.causationId ?? null,
+      eventId: randomUUID(),
+      occurredAt,
+    }),
   }));
   try {
-    const inserted = await db.$queryRawUnsafe<{ position: number | bigint; version: number | bigint }[]>(
+    const inserted = await db.$queryRawUnsafe<
+      { position: number | bigint; version: number | bigint }[]
+    >(
       `INSERT INTO "Event" ("streamId", "version", "type", "schemaVersion", "data", "metadata") VALUES ${rows.map(() => "(?, ?, ?, ?, ?, ?)").join(", ")} RETURNING "position", "version"`,
       ...rows.flatMap((r) => [r.streamId, r.version, r.type, r.schemaVersion, r.data, r.metadata]),
     );
@@ -76,7 +98,11 @@ export async function append<E extends { type: string; data: unknown }>(
     return rows.map((row) => toStored<E>({ ...row, position: positionOf.get(row.version)! }));
   } catch (error) {
     // the unique (streamId, version) index: someone appended this version first
-    if (/UNIQUE constraint failed|P2002/.test(String((error as Error).message) + String((error as { code?: string }).code))) {
+    if (
+      /UNIQUE constraint failed|P2002/.test(
+        String((error as Error).message) + String((error as { code?: string }).code),
+      )
+    ) {
       throw new ConcurrencyConflict(streamId, expectedVersion);
     }
     throw error;
@@ -97,8 +123,16 @@ export async function readStream<E extends AnyEvent = AnyEvent>(
 }
 
 /** Every stream, in the order the events were stored, after `afterPosition`. */
-export async function readAll<E extends AnyEvent = AnyEvent>(db: Db, afterPosition: number, limit = 1_000): Promise<StoredEvent<E>[]> {
-  const rows = await db.event.findMany({ where: { position: { gt: afterPosition } }, orderBy: { position: "asc" }, take: limit });
+export async function readAll<E extends AnyEvent = AnyEvent>(
+  db: Db,
+  afterPosition: number,
+  limit = 1_000,
+): Promise<StoredEvent<E>[]> {
+  const rows = await db.event.findMany({
+    where: { position: { gt: afterPosition } },
+    orderBy: { position: "asc" },
+    take: limit,
+  });
   return rows.map((row) => toStored<E>(row));
 }
 

@@ -49,22 +49,32 @@ const KEY_CHARS = /^[\x21-\x7e]+$/;
 
 function idempotencyKey(header: string | undefined): string | undefined {
   if (header === undefined) return undefined;
-  if (header.length < 1 || header.length > 200) throw new InvalidInput({ "Idempotency-Key": "must be 1 to 200 characters" });
+  if (header.length < 1 || header.length > 200)
+    throw new InvalidInput({ "Idempotency-Key": "must be 1 to 200 characters" });
   if (!KEY_CHARS.test(header) || header.includes(",")) {
-    throw new InvalidInput({ "Idempotency-Key": "must be visible ASCII characters, without commas" });
+    throw new InvalidInput({
+      "Idempotency-Key": "must be visible ASCII characters, without commas",
+    });
   }
   return header;
 }
 
 /** `afterChange` brings the read models up to date and wakes the forwarder. */
-export function ordersRoutes(db: PrismaClient, feed: StatusFeed, afterChange: () => Promise<void>): Router {
+export function ordersRoutes(
+  db: PrismaClient,
+  feed: StatusFeed,
+  afterChange: () => Promise<void>,
+): Router {
   const router = Router();
 
   router.post("/api/orders", async (req, res) => {
     const input = validate(PlaceOrderBody, req.body);
     const key = idempotencyKey(req.get("Idempotency-Key"));
     const { statusCode, body } = await idempotent(db, key, input, async (tx) => {
-      const order = await placeOrder(tx, randomUUID(), input, { correlationId: String(req.id), causationId: null });
+      const order = await placeOrder(tx, randomUUID(), input, {
+        correlationId: String(req.id),
+        causationId: null,
+      });
       req.log.info({ orderId: order.id, totalCents: order.totalCents }, "order accepted");
       return { statusCode: 202, body: orderView(order) };
     });

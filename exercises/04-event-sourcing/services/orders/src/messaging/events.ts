@@ -10,12 +10,22 @@ function messageOf(event: OrderEvent, card: string | null, trace: Trace) {
   switch (event.type) {
     case "OrderPlaced": {
       const { orderId, lines, totalCents } = event.data;
-      return card === null ? null : envelope("orders.order-placed", { orderId, lines, totalCents, card }, trace);
+      return card === null
+        ? null
+        : envelope("orders.order-placed", { orderId, lines, totalCents, card }, trace);
     }
     case "OrderConfirmed":
-      return envelope("orders.order-confirmed", { orderId: event.data.orderId, lines: event.data.lines }, trace);
+      return envelope(
+        "orders.order-confirmed",
+        { orderId: event.data.orderId, lines: event.data.lines },
+        trace,
+      );
     case "OrderRejected":
-      return envelope("orders.order-rejected", { orderId: event.data.orderId, reason: event.data.reason }, trace);
+      return envelope(
+        "orders.order-rejected",
+        { orderId: event.data.orderId, reason: event.data.reason },
+        trace,
+      );
     case "OrderCancelled":
       return envelope("orders.order-cancelled", { orderId: event.data.orderId }, trace);
     default:
@@ -28,10 +38,14 @@ function messageOf(event: OrderEvent, card: string | null, trace: Trace) {
  * orders.order-placed carries the card number from the vault, as in step 03: payments charges it.
  * Without one there is no message: an order that cannot be charged must not look chargeable.
  */
-export function integrationEvent(stored: StoredEvent<OrderEvent>, card: string | null = null): Envelope | null {
+export function integrationEvent(
+  stored: StoredEvent<OrderEvent>,
+  card: string | null = null,
+): Envelope | null {
   const { metadata } = stored;
   const message = messageOf(stored, card, metadata);
   return message && { ...message, id: metadata.eventId, occurredAt: metadata.occurredAt };
 }
 
-export const catalogSnapshotRequested = () => envelope("catalog.snapshot-requested", {}, { correlationId: "orders-start-up" });
+export const catalogSnapshotRequested = () =>
+  envelope("catalog.snapshot-requested", {}, { correlationId: "orders-start-up" });

@@ -24,14 +24,23 @@ function commandFor(outcome: Outcome): OrderCommand {
   }
 }
 
-export function ordersHandlers(db: PrismaClient, feed: StatusFeed, afterChange: () => Promise<void>) {
+export function ordersHandlers(
+  db: PrismaClient,
+  feed: StatusFeed,
+  afterChange: () => Promise<void>,
+) {
   return {
     outcome: async (message: Outcome) => {
       let changed: Order | undefined;
-      await handleOnce<Tx>((work) => inTransaction(db, work), "orders.order-outcomes", message, async (tx) => {
-        const { state, events } = await execute(tx, commandFor(message), causedBy(message));
-        if (events.length > 0) changed = state as Order;
-      });
+      await handleOnce<Tx>(
+        (work) => inTransaction(db, work),
+        "orders.order-outcomes",
+        message,
+        async (tx) => {
+          const { state, events } = await execute(tx, commandFor(message), causedBy(message));
+          if (events.length > 0) changed = state as Order;
+        },
+      );
       if (changed) {
         await afterChange();
         feed.announce(changed);

@@ -30,7 +30,9 @@ export const orderList: Projection<OrderRow> = {
   },
   save: async (db, rows) => {
     await db.orderView.deleteMany({ where: { id: { in: [...rows.keys()] } } });
-    await db.orderView.createMany({ data: [...rows.values()].map((r) => ({ ...r, lines: JSON.stringify(r.lines) })) });
+    await db.orderView.createMany({
+      data: [...rows.values()].map((r) => ({ ...r, lines: JSON.stringify(r.lines) })),
+    });
   },
   clear: async (db) => {
     await db.orderView.deleteMany();

@@ -7,7 +7,13 @@ const PASSED_ON = ["idempotency-key"];
 const PASSED_BACK = ["content-type", "cache-control"];
 export const GATEWAY_TIMEOUT_MS = Number(process.env.GATEWAY_TIMEOUT_MS ?? 10_000);
 
-export async function callService(service: string, baseUrl: string, req: Request, res: Response, path = req.originalUrl): Promise<void> {
+export async function callService(
+  service: string,
+  baseUrl: string,
+  req: Request,
+  res: Response,
+  path = req.originalUrl,
+): Promise<void> {
   const headers: Record<string, string> = { "x-correlation-id": String(req.id) };
   // even when empty: an empty Idempotency-Key is for orders to refuse, not for us to drop
   for (const name of PASSED_ON) if (req.get(name) !== undefined) headers[name] = req.get(name)!;
@@ -26,15 +32,24 @@ export async function callService(service: string, baseUrl: string, req: Request
       signal: abort.signal,
     });
   } catch {
-    res.status(503).json({ error: { code: "DEPENDENCY_UNAVAILABLE", message: `The ${service} service is unavailable`, dependency: service } });
+    res.status(503).json({
+      error: {
+        code: "DEPENDENCY_UNAVAILABLE",
+        message: `The ${service} service is unavailable`,
+        dependency: service,
+      },
+    });
     return;
   } finally {
     clearTimeout(timer);
   }
   res.status(response.status);
-  for (const name of PASSED_BACK) if (response.headers.get(name)) res.setHeader(name, response.headers.get(name)!);
+  for (const name of PASSED_BACK)
+    if (response.headers.get(name)) res.setHeader(name, response.headers.get(name)!);
   if (!response.body) return void res.end();
-  Readable.fromWeb(response.body as import("node:stream/web").ReadableStream).on("error", () => res.end()).pipe(res);
+  Readable.fromWeb(response.body as import("node:stream/web").ReadableStream)
+    .on("error", () => res.end())
+    .pipe(res);
 }
 
 export const forwardTo =

@@ -40,10 +40,13 @@ export function quoteRoutes(db: PrismaClient, shippingUrl: string): Router {
     const { sku, qty } = validate(QuoteQuery, req.query);
     if (!(await knowsSku(db, sku))) throw new UnknownSku([sku]);
     try {
-      const response = await fetch(`${shippingUrl}/api/shipping/quote?sku=${encodeURIComponent(sku)}&qty=${qty}`, {
-        headers: { "x-correlation-id": String(req.id) },
-        signal: AbortSignal.timeout(QUOTE_TIMEOUT_MS),
-      });
+      const response = await fetch(
+        `${shippingUrl}/api/shipping/quote?sku=${encodeURIComponent(sku)}&qty=${qty}`,
+        {
+          headers: { "x-correlation-id": String(req.id) },
+          signal: AbortSignal.timeout(QUOTE_TIMEOUT_MS),
+        },
+      );
       if (response.ok) {
         res.json(await response.json());
         return;

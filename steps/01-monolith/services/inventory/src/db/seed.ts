@@ -17,5 +17,7 @@ export const SEED_STOCK: Record<string, number> = {
 export async function seedInventory(db: Db): Promise<void> {
   await db.reservation.deleteMany();
   await db.stock.deleteMany();
-  await db.stock.createMany({ data: Object.entries(SEED_STOCK).map(([sku, available]) => ({ sku, available, reserved: 0 })) });
+  await db.stock.createMany({
+    data: Object.entries(SEED_STOCK).map(([sku, available]) => ({ sku, available, reserved: 0 })),
+  });
 }

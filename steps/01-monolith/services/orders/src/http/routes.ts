@@ -35,9 +35,12 @@ const KEY_CHARS = /^[\x21-\x7e]+$/;
 
 function idempotencyKey(header: string | undefined): string | undefined {
   if (header === undefined) return undefined;
-  if (header.length < 1 || header.length > 200) throw new InvalidInput({ "Idempotency-Key": "must be 1 to 200 characters" });
+  if (header.length < 1 || header.length > 200)
+    throw new InvalidInput({ "Idempotency-Key": "must be 1 to 200 characters" });
   if (!KEY_CHARS.test(header) || header.includes(",")) {
-    throw new InvalidInput({ "Idempotency-Key": "must be visible ASCII characters, without commas" });
+    throw new InvalidInput({
+      "Idempotency-Key": "must be visible ASCII characters, without commas",
+    });
   }
   return header;
 }

@@ -3,7 +3,12 @@ import type { Db } from "../../../../prisma/client.ts";
 import { cardNetworkDelay } from "../card-network.ts";
 import { charge, refund, type Payment } from "../domain/payment.ts";
 
-export async function chargeCard(db: Db, orderId: string, amountCents: number, card: string): Promise<Payment> {
+export async function chargeCard(
+  db: Db,
+  orderId: string,
+  amountCents: number,
+  card: string,
+): Promise<Payment> {
   await cardNetworkDelay();
   const payment = charge({ paymentId: randomUUID(), orderId, amountCents, card });
   await db.payment.create({ data: payment });
@@ -13,7 +18,10 @@ export async function chargeCard(db: Db, orderId: string, amountCents: number, c
 export async function refundOrder(db: Db, orderId: string, now = new Date()): Promise<void> {
   const payment = await db.payment.findUnique({ where: { orderId } });
   if (!payment) return;
-  await db.payment.update({ where: { orderId }, data: { refundedAt: refund(payment, now).refundedAt } });
+  await db.payment.update({
+    where: { orderId },
+    data: { refundedAt: refund(payment, now).refundedAt },
+  });
 }
 
 export async function clearPayments(db: Db): Promise<void> {

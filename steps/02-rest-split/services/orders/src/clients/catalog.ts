@@ -14,7 +14,11 @@ export function catalogClient(baseUrl: string, caller: Caller, db: Db, log: Logg
   async function priceOf(ctx: CallContext, sku: string): Promise<number | undefined> {
     try {
       const product = await caller.call(
-        (signal) => send<{ priceCents: number }>(ctx, signal, { method: "GET", url: `${baseUrl}/products/${encodeURIComponent(sku)}` }),
+        (signal) =>
+          send<{ priceCents: number }>(ctx, signal, {
+            method: "GET",
+            url: `${baseUrl}/products/${encodeURIComponent(sku)}`,
+          }),
         ctx.deadline,
       );
       await rememberPrice(db, sku, product.priceCents);
@@ -24,7 +28,10 @@ export function catalogClient(baseUrl: string, caller: Caller, db: Db, log: Logg
       if (!(error instanceof DependencyUnavailable)) throw error;
       const cached = await lastKnownPrice(db, sku, PRICE_MAX_AGE_MS);
       if (cached === undefined) throw error;
-      log.warn({ correlationId: ctx.correlationId, sku, dependency: "catalog" }, "catalog unavailable: using the last known price");
+      log.warn(
+        { correlationId: ctx.correlationId, sku, dependency: "catalog" },
+        "catalog unavailable: using the last known price",
+      );
       return cached;
     }
   }

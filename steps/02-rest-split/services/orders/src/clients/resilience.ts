@@ -79,7 +79,9 @@ export function resilientCaller(dependency: string, settings = DEFAULT_SETTINGS)
   const policy = wrap(retryWithTimeout(settings), breaker);
   return {
     call: (attempt, deadline) =>
-      policy.execute(({ signal }) => attempt(signal), deadline).catch((error) => Promise.reject(toDomainError(dependency, error))),
+      policy
+        .execute(({ signal }) => attempt(signal), deadline)
+        .catch((error) => Promise.reject(toDomainError(dependency, error))),
   };
 }
 
@@ -87,7 +89,9 @@ export function resilientCaller(dependency: string, settings = DEFAULT_SETTINGS)
 export function directCaller(dependency: string, timeoutMs = DEFAULT_SETTINGS.timeoutMs): Caller {
   return {
     call: (attempt, deadline) => {
-      const signal = deadline ? AbortSignal.any([AbortSignal.timeout(timeoutMs), deadline]) : AbortSignal.timeout(timeoutMs);
+      const signal = deadline
+        ? AbortSignal.any([AbortSignal.timeout(timeoutMs), deadline])
+        : AbortSignal.timeout(timeoutMs);
       return attempt(signal).catch((error) => Promise.reject(toDomainError(dependency, error)));
     },
   };
@@ -105,16 +109,22 @@ export function undoCaller(dependency: string, timeoutMs = UNDO_TIMEOUT_MS): Cal
 }
 
 export function toDomainError(dependency: string, error: unknown): unknown {
-  if (error instanceof BrokenCircuitError) return new DependencyUnavailable(dependency, "circuit open");
-  if (error instanceof TaskCancelledError) return new DependencyUnavailable(dependency, "timed out");
+  if (error instanceof BrokenCircuitError)
+    return new DependencyUnavailable(dependency, "circuit open");
+  if (error instanceof TaskCancelledError)
+    return new DependencyUnavailable(dependency, "timed out");
   if (axios.isAxiosError(error)) {
-    const body = error.response?.data as { error?: { code?: string; message?: string } & Record<string, unknown> } | undefined;
+    const body = error.response?.data as
+      { error?: { code?: string; message?: string } & Record<string, unknown> } | undefined;
     if (error.response && error.response.status < 500 && body?.error?.code) {
       const { code, message, fields: _fields, ...details } = body.error;
       return new RemoteRefusal(code, message ?? code, details);
     }
     if (error.code === "ERR_CANCELED") return new DependencyUnavailable(dependency, "timed out");
-    return new DependencyUnavailable(dependency, error.response ? `answered ${error.response.status}` : (error.code ?? error.message));
+    return new DependencyUnavailable(
+      dependency,
+      error.response ? `answered ${error.response.status}` : (error.code ?? error.message),
+    );
   }
   return error;
 }

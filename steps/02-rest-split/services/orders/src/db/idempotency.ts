@@ -15,7 +15,8 @@ export class IdempotencyKeyReused extends Error {
   }
 }
 
-export const requestHash = (request: unknown) => createHash("sha256").update(JSON.stringify(request)).digest("hex");
+export const requestHash = (request: unknown) =>
+  createHash("sha256").update(JSON.stringify(request)).digest("hex");
 
 export type KeyState =
   /** Never used, or its order was undone (`undone`): a new order may go under it. */
@@ -29,10 +30,17 @@ export async function keyState(db: Db, key: string, hash: string): Promise<KeySt
   if (!record) return { state: "free" };
   if (record.requestHash !== hash) throw new IdempotencyKeyReused();
   if (record.statusCode !== null) {
-    return { state: "answered", answer: { statusCode: record.statusCode, body: JSON.parse(record.body!) } };
+    return {
+      state: "answered",
+      answer: { statusCode: record.statusCode, body: JSON.parse(record.body!) },
+    };
   }
-  const order = await db.order.findUnique({ where: { id: record.orderId }, select: { status: true, deadlineAt: true } });
-  if (order?.status === "PENDING") return { state: "working", orderId: record.orderId, deadlineAt: order.deadlineAt! };
+  const order = await db.order.findUnique({
+    where: { id: record.orderId },
+    select: { status: true, deadlineAt: true },
+  });
+  if (order?.status === "PENDING")
+    return { state: "working", orderId: record.orderId, deadlineAt: order.deadlineAt! };
   return { state: "free", undone: record.orderId };
 }
 
@@ -40,7 +48,13 @@ export async function keyState(db: Db, key: string, hash: string): Promise<KeySt
  * In the transaction that writes the new order: points the key at it, if the key is still as it
  * was seen (unused, or pointing at the order that was undone). False: another request was first.
  */
-export async function claimKey(tx: Db, key: string, hash: string, orderId: string, undone?: string): Promise<boolean> {
+export async function claimKey(
+  tx: Db,
+  key: string,
+  hash: string,
+  orderId: string,
+  undone?: string,
+): Promise<boolean> {
   const record = await tx.idempotencyRecord.findUnique({ where: { key } });
   if (record?.orderId !== undone || record?.statusCode != null) return false;
   await tx.idempotencyRecord.upsert({

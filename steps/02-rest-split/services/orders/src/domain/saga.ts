@@ -6,7 +6,11 @@ export const STEPS = ["reserve", "charge", "ship"] as const;
 export type Step = (typeof STEPS)[number];
 
 export type Undo = "release" | "refund" | "cancelShipment";
-export const UNDO: Record<Step, Undo> = { reserve: "release", charge: "refund", ship: "cancelShipment" };
+export const UNDO: Record<Step, Undo> = {
+  reserve: "release",
+  charge: "refund",
+  ship: "cancelShipment",
+};
 
 /**
  * The steps still to take when the saga waits for `asked`: that one again (asking twice is safe,

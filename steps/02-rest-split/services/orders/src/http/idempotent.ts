@@ -22,7 +22,13 @@ export interface OrderWork {
   resume(orderId: string): Promise<StoredResponse>;
 }
 
-export async function idempotent(db: PrismaClient, key: string | undefined, request: unknown, answerBy: Date, work: OrderWork) {
+export async function idempotent(
+  db: PrismaClient,
+  key: string | undefined,
+  request: unknown,
+  answerBy: Date,
+  work: OrderWork,
+) {
   if (key === undefined) return (await work.place())!;
   const hash = requestHash(request);
   for (;;) {

@@ -39,9 +39,12 @@ const KEY_CHARS = /^[\x21-\x7e]+$/;
 
 function idempotencyKey(header: string | undefined): string | undefined {
   if (header === undefined) return undefined;
-  if (header.length < 1 || header.length > 200) throw new InvalidInput({ "Idempotency-Key": "must be 1 to 200 characters" });
+  if (header.length < 1 || header.length > 200)
+    throw new InvalidInput({ "Idempotency-Key": "must be 1 to 200 characters" });
   if (!KEY_CHARS.test(header) || header.includes(",")) {
-    throw new InvalidInput({ "Idempotency-Key": "must be visible ASCII characters, without commas" });
+    throw new InvalidInput({
+      "Idempotency-Key": "must be visible ASCII characters, without commas",
+    });
   }
   return header;
 }
@@ -71,7 +74,11 @@ export function ordersRoutes(
         resume: (orderId) => resumeOrder(run, orderId, input.card),
       });
       const order = body as { id: string; totalCents: number };
-      if (statusCode === 201) req.log.info({ orderId: order.id, totalCents: order.totalCents, downstreamCalls: ctx.calls }, "order confirmed");
+      if (statusCode === 201)
+        req.log.info(
+          { orderId: order.id, totalCents: order.totalCents, downstreamCalls: ctx.calls },
+          "order confirmed",
+        );
       res.setHeader(DOWNSTREAM_CALLS, String(ctx.calls)).status(statusCode).json(body);
     } catch (error) {
       res.setHeader(DOWNSTREAM_CALLS, String(ctx.calls));

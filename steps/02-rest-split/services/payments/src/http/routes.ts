@@ -3,7 +3,13 @@ import { InvalidInput, validate } from "@shop/kit";
 import { z } from "zod";
 import { inTransaction, type PrismaClient } from "../../prisma/client.ts";
 import { cardNetwork, type CardNetwork } from "../card-network.ts";
-import { clearPayments, completePayment, findPayment, refundOrder, startPayment } from "../db/payments.ts";
+import {
+  clearPayments,
+  completePayment,
+  findPayment,
+  refundOrder,
+  startPayment,
+} from "../db/payments.ts";
 import { chargeKey, OrderRefunded, PaymentDeclined } from "../domain/payment.ts";
 
 const ChargeBody = z.object({
@@ -24,11 +30,18 @@ export function paymentsRoutes(db: PrismaClient, network: CardNetwork = cardNetw
   router.post("/payments", async (req, res) => {
     const { orderId, amountCents, card } = validate(ChargeBody, req.body);
     const key = req.get("Idempotency-Key");
-    if (!key) throw new InvalidInput({ "Idempotency-Key": "is required: a retried charge must not charge twice" });
+    if (!key)
+      throw new InvalidInput({
+        "Idempotency-Key": "is required: a retried charge must not charge twice",
+      });
     const command = { orderId, amountCents, card, requestKey: key };
     const started = await inTransaction(db, (tx) => startPayment(tx, command));
     if (started.status === "PENDING") {
-      const result = await network.charge({ idempotencyKey: chargeKey(orderId), amountCents, card });
+      const result = await network.charge({
+        idempotencyKey: chargeKey(orderId),
+        amountCents,
+        card,
+      });
       await inTransaction(db, (tx) => completePayment(tx, started, result));
     }
     const payment = await findPayment(db, started.id);

@@ -11,9 +11,16 @@ export async function scheduleFor(db: Db, orderId: string): Promise<void> {
  * shipment, so a request to ship that arrives later (orders gave up on it) ships nothing.
  */
 export async function cancelFor(db: Db, orderId: string, now = new Date()): Promise<void> {
-  const shipment = (await db.shipment.findUnique({ where: { orderId } })) ?? { orderId, cancelledAt: null };
+  const shipment = (await db.shipment.findUnique({ where: { orderId } })) ?? {
+    orderId,
+    cancelledAt: null,
+  };
   const { cancelledAt } = cancelShipment(shipment, now);
-  await db.shipment.upsert({ where: { orderId }, create: { orderId, cancelledAt }, update: { cancelledAt } });
+  await db.shipment.upsert({
+    where: { orderId },
+    create: { orderId, cancelledAt },
+    update: { cancelledAt },
+  });
 }
 
 export async function clearShipments(db: Db): Promise<void> {

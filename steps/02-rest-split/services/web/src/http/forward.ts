@@ -11,8 +11,17 @@ const PASSED_BACK = ["content-type", "x-downstream-calls"];
  */
 export const GATEWAY_TIMEOUT_MS = Number(process.env.GATEWAY_TIMEOUT_MS ?? 10_000);
 
-export async function callService(service: string, baseUrl: string, req: Request, res: Response, path = req.originalUrl): Promise<void> {
-  const headers: Record<string, string> = { "x-correlation-id": String(req.id), "x-timeout-ms": String(GATEWAY_TIMEOUT_MS) };
+export async function callService(
+  service: string,
+  baseUrl: string,
+  req: Request,
+  res: Response,
+  path = req.originalUrl,
+): Promise<void> {
+  const headers: Record<string, string> = {
+    "x-correlation-id": String(req.id),
+    "x-timeout-ms": String(GATEWAY_TIMEOUT_MS),
+  };
   // even when empty: an empty Idempotency-Key is for orders to refuse, not for us to drop
   for (const name of PASSED_ON) if (req.get(name) !== undefined) headers[name] = req.get(name)!;
   // The body was read here: it goes on as JSON, or not at all (a cancel has none).
@@ -27,10 +36,17 @@ export async function callService(service: string, baseUrl: string, req: Request
       signal: AbortSignal.timeout(GATEWAY_TIMEOUT_MS),
     });
   } catch {
-    res.status(503).json({ error: { code: "DEPENDENCY_UNAVAILABLE", message: `The ${service} service is unavailable`, dependency: service } });
+    res.status(503).json({
+      error: {
+        code: "DEPENDENCY_UNAVAILABLE",
+        message: `The ${service} service is unavailable`,
+        dependency: service,
+      },
+    });
     return;
   }
-  for (const name of PASSED_BACK) if (response.headers.get(name)) res.setHeader(name, response.headers.get(name)!);
+  for (const name of PASSED_BACK)
+    if (response.headers.get(name)) res.setHeader(name, response.headers.get(name)!);
   res.status(response.status).send(Buffer.from(await response.arrayBuffer()));
 }
 

@@ -21,7 +21,11 @@ export function inventoryHandlers(db: PrismaClient) {
         const trace = causedBy(message);
         try {
           const levels = await reserveItems(tx, orderId, lines);
-          await addToOutbox(tx, stockReserved(orderId, trace), ...levels.map((s) => stockChanged(s, trace)));
+          await addToOutbox(
+            tx,
+            stockReserved(orderId, trace),
+            ...levels.map((s) => stockChanged(s, trace)),
+          );
         } catch (error) {
           if (!(error instanceof OutOfStock)) throw error;
           await addToOutbox(tx, reservationRejected(orderId, error.details, trace));
@@ -29,12 +33,15 @@ export function inventoryHandlers(db: PrismaClient) {
       }),
 
     /** The payment was declined, or the order cancelled: give the stock back. */
-    release: (consumer: string) => (message: Message<"payments.payment-declined" | "orders.order-cancelled">) =>
-      once(consumer, message, async (tx) => {
-        const levels = await releaseItems(tx, message.data.orderId);
-        await addToOutbox(tx, ...levels.map((s) => stockChanged(s, causedBy(message))));
-      }),
+    release:
+      (consumer: string) =>
+      (message: Message<"payments.payment-declined" | "orders.order-cancelled">) =>
+        once(consumer, message, async (tx) => {
+          const levels = await releaseItems(tx, message.data.orderId);
+          await addToOutbox(tx, ...levels.map((s) => stockChanged(s, causedBy(message))));
+        }),
 
-    snapshotRequested: (message: Message<"inventory.snapshot-requested">) => inTransaction(db, (tx) => addSnapshotToOutbox(tx, causedBy(message))),
+    snapshotRequested: (message: Message<"inventory.snapshot-requested">) =>
+      inTransaction(db, (tx) => addSnapshotToOutbox(tx, causedBy(message))),
   };
 }

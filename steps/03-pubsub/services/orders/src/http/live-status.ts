@@ -8,16 +8,27 @@ import type { Order } from "../domain/order.ts";
 import type { StatusFeed } from "../messaging/status-feed.ts";
 import { orderView } from "./order-view.ts";
 
-export async function streamStatus(db: PrismaClient, feed: StatusFeed, orderId: string, req: Request, res: Response): Promise<void> {
+export async function streamStatus(
+  db: PrismaClient,
+  feed: StatusFeed,
+  orderId: string,
+  req: Request,
+  res: Response,
+): Promise<void> {
   // #region exercise 03.2: the live status push
-  const send = (order: Order) => res.write(`event: status\ndata: ${JSON.stringify(orderView(order))}\n\n`);
+  const send = (order: Order) =>
+    res.write(`event: status\ndata: ${JSON.stringify(orderView(order))}\n\n`);
   const stop = feed.watch(orderId, send); // watch first, then read: no change can fall in between
   const order = await findOrder(db, orderId);
   if (!order) {
     stop();
     throw new NotFound(`No order ${orderId}`);
   }
-  res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
+  res.writeHead(200, {
+    "content-type": "text/event-stream",
+    "cache-control": "no-cache",
+    connection: "keep-alive",
+  });
   send(order);
   req.on("close", stop);
   // #endregion

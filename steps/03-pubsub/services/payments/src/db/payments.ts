@@ -4,11 +4,21 @@ import type { ChargeResult } from "../card-network.ts";
 import { pendingPayment, type Payment, type PaymentStatus } from "../domain/payment.ts";
 
 /** A row as the domain sees it: status holds only what this module writes. */
-const asPayment = <Row extends { status: string }>(row: Row) => row as Row & { status: PaymentStatus };
+const asPayment = <Row extends { status: string }>(row: Row) =>
+  row as Row & { status: PaymentStatus };
 
 /** Remembers what to charge for an order, learned from orders.order-placed. */
-export async function rememberCharge(db: Db, orderId: string, amountCents: number, card: string): Promise<void> {
-  await db.pendingCharge.upsert({ where: { orderId }, create: { orderId, amountCents, card }, update: {} });
+export async function rememberCharge(
+  db: Db,
+  orderId: string,
+  amountCents: number,
+  card: string,
+): Promise<void> {
+  await db.pendingCharge.upsert({
+    where: { orderId },
+    create: { orderId, amountCents, card },
+    update: {},
+  });
 }
 
 export class ChargeNotKnownYet extends Error {
@@ -49,11 +59,18 @@ export async function chargeToMake(db: Db, orderId: string): Promise<ChargeToMak
  * The card network's answer, recorded once: approved, the payment is SUCCEEDED; declined, there is
  * no payment (the network keeps the decline). False when an earlier attempt recorded it already.
  */
-export async function completePayment(db: Db, payment: Payment, result: ChargeResult): Promise<boolean> {
+export async function completePayment(
+  db: Db,
+  payment: Payment,
+  result: ChargeResult,
+): Promise<boolean> {
   const { id, orderId } = payment;
   const { count } =
     result === "approved"
-      ? await db.payment.updateMany({ where: { id, status: "PENDING" }, data: { status: "SUCCEEDED" } })
+      ? await db.payment.updateMany({
+          where: { id, status: "PENDING" },
+          data: { status: "SUCCEEDED" },
+        })
       : await db.payment.deleteMany({ where: { id, status: "PENDING" } });
   if (count === 1) await db.pendingCharge.delete({ where: { orderId } });
   return count === 1;

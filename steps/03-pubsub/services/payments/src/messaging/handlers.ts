@@ -8,7 +8,13 @@ import { addToOutbox } from "../../../../messaging/outbox.ts";
 import type { TypesOn } from "../../../../messaging/topology.ts";
 import { inTransaction, type PrismaClient, type Tx } from "../../prisma/client.ts";
 import { cardNetwork, type CardNetwork } from "../card-network.ts";
-import { chargeToMake, completePayment, refundOrder, rememberCharge, startPayment } from "../db/payments.ts";
+import {
+  chargeToMake,
+  completePayment,
+  refundOrder,
+  rememberCharge,
+  startPayment,
+} from "../db/payments.ts";
 import { chargeKey } from "../domain/payment.ts";
 
 export function paymentsHandlers(db: PrismaClient, network: CardNetwork = cardNetwork(db)) {
@@ -35,7 +41,11 @@ export function paymentsHandlers(db: PrismaClient, network: CardNetwork = cardNe
       if (!charge) return; // answered already
       const { payment, card } = charge;
       const { id: paymentId, amountCents } = payment;
-      const result = await network.charge({ idempotencyKey: chargeKey(orderId), amountCents, card });
+      const result = await network.charge({
+        idempotencyKey: chargeKey(orderId),
+        amountCents,
+        card,
+      });
       await inTransaction(db, async (tx) => {
         if (!(await completePayment(tx, payment, result))) return;
         const trace = causedBy(message);
@@ -51,7 +61,11 @@ export function paymentsHandlers(db: PrismaClient, network: CardNetwork = cardNe
     orderCancelled: (message: Message<"orders.order-cancelled">) =>
       once("payments.order-cancelled", message, async (tx) => {
         const { orderId } = message.data;
-        if (await refundOrder(tx, orderId)) await addToOutbox(tx, envelope("payments.payment-refunded", { orderId }, causedBy(message)));
+        if (await refundOrder(tx, orderId))
+          await addToOutbox(
+            tx,
+            envelope("payments.payment-refunded", { orderId }, causedBy(message)),
+          );
       }),
   };
 

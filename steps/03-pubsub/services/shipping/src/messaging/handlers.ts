@@ -8,8 +8,18 @@ import { cancelFor, scheduleFor } from "../db/shipments.ts";
 export function shippingHandlers(db: PrismaClient) {
   return {
     orderConfirmed: (message: Message<"orders.order-confirmed">) =>
-      handleOnce<Tx>((work) => inTransaction(db, work), "shipping.order-confirmed", message, (tx) => scheduleFor(tx, message.data.orderId)),
+      handleOnce<Tx>(
+        (work) => inTransaction(db, work),
+        "shipping.order-confirmed",
+        message,
+        (tx) => scheduleFor(tx, message.data.orderId),
+      ),
     orderCancelled: (message: Message<"orders.order-cancelled">) =>
-      handleOnce<Tx>((work) => inTransaction(db, work), "shipping.order-cancelled", message, (tx) => cancelFor(tx, message.data.orderId)),
+      handleOnce<Tx>(
+        (work) => inTransaction(db, work),
+        "shipping.order-cancelled",
+        message,
+        (tx) => cancelFor(tx, message.data.orderId),
+      ),
   };
 }

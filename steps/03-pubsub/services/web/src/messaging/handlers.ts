@@ -6,7 +6,9 @@ import { applyProductChanged, applyStockChanged } from "../db/product-view.ts";
 
 export function webHandlers(db: PrismaClient) {
   return {
-    productChanged: (message: Message<"catalog.product-changed">) => applyProductChanged(db, message.data),
-    stockChanged: (message: Message<"inventory.stock-changed">) => applyStockChanged(db, message.data),
+    productChanged: (message: Message<"catalog.product-changed">) =>
+      applyProductChanged(db, message.data),
+    stockChanged: (message: Message<"inventory.stock-changed">) =>
+      applyStockChanged(db, message.data),
   };
 }

@@ -7,8 +7,10 @@ import type { Db } from "../../prisma/client.ts";
 import type { VersionedProduct } from "../domain/product.ts";
 import { listProducts } from "../db/products.ts";
 
-export const productChanged = ({ sku, name, priceCents, version }: VersionedProduct, trace: Trace) =>
-  envelope("catalog.product-changed", { sku, name, priceCents, version }, trace);
+export const productChanged = (
+  { sku, name, priceCents, version }: VersionedProduct,
+  trace: Trace,
+) => envelope("catalog.product-changed", { sku, name, priceCents, version }, trace);
 
 /** Every product, as events: copies that missed earlier events catch up from this. */
 export async function addSnapshotToOutbox(tx: Db, trace: Trace): Promise<void> {

@@ -17,7 +17,11 @@ export async function priceList(db: Db, skus: string[]): Promise<PriceList> {
  * order (a retried change after a newer snapshot), and two changes can share a millisecond: the
  * copy keeps the highest version, the catalog's own count. Returns whether the copy changed.
  */
-export async function applyProductChanged(db: Db, product: ProductChanged, occurredAt: Date): Promise<boolean> {
+export async function applyProductChanged(
+  db: Db,
+  product: ProductChanged,
+  occurredAt: Date,
+): Promise<boolean> {
   // One statement inserts a new sku or overwrites an older version, and nothing else: a read and
   // then a write would let another delivery in between them.
   const { sku, name, priceCents, version } = product;
@@ -32,5 +36,8 @@ export async function applyProductChanged(db: Db, product: ProductChanged, occur
 }
 
 export function listProductCopy(db: Db): Promise<Omit<ProductChanged, "version">[]> {
-  return db.productCopy.findMany({ select: { sku: true, name: true, priceCents: true }, orderBy: { sku: "asc" } });
+  return db.productCopy.findMany({
+    select: { sku: true, name: true, priceCents: true },
+    orderBy: { sku: "asc" },
+  });
 }

@@ -27,7 +27,16 @@ export const initialState: OrderState = { status: "NONE" };
 export type PriceList = ReadonlyMap<string, number>;
 
 export type OrderCommand =
-  | { type: "PlaceOrder"; data: { orderId: string; lines: { sku: string; qty: number }[]; card: string; prices: PriceList; now: Date } }
+  | {
+      type: "PlaceOrder";
+      data: {
+        orderId: string;
+        lines: { sku: string; qty: number }[];
+        card: string;
+        prices: PriceList;
+        now: Date;
+      };
+    }
   | { type: "ConfirmOrder"; data: { orderId: string } }
   | { type: "RejectOrder"; data: { orderId: string; reason: RejectionReason } }
   | { type: "CancelOrder"; data: { orderId: string } };
@@ -37,7 +46,16 @@ export type OrderCommand =
  * (null for an order of the first release, which kept none). The number waits in the card vault.
  */
 export type OrderEvent =
-  | { type: "OrderPlaced"; data: { orderId: string; lines: OrderLine[]; totalCents: number; cardLast4: string | null; placedAt: string } }
+  | {
+      type: "OrderPlaced";
+      data: {
+        orderId: string;
+        lines: OrderLine[];
+        totalCents: number;
+        cardLast4: string | null;
+        placedAt: string;
+      };
+    }
   | { type: "OrderConfirmed"; data: { orderId: string; lines: OrderLine[] } }
   | { type: "OrderRejected"; data: { orderId: string; reason: RejectionReason } }
   | { type: "OrderCancelled"; data: { orderId: string; lines: OrderLine[] } };
@@ -83,15 +101,30 @@ export function decide(command: OrderCommand, state: OrderState): OrderEvent[] {
       if (unknown.length > 0) throw new UnknownSku(unknown);
       const priced = lines.map((line) => ({ ...line, unitPriceCents: prices.get(line.sku)! }));
       const totalCents = priced.reduce((sum, line) => sum + line.qty * line.unitPriceCents, 0);
-      return [{ type: "OrderPlaced", data: { orderId, lines: priced, totalCents, cardLast4: card.slice(-4), placedAt: now.toISOString() } }];
+      return [
+        {
+          type: "OrderPlaced",
+          data: {
+            orderId,
+            lines: priced,
+            totalCents,
+            cardLast4: card.slice(-4),
+            placedAt: now.toISOString(),
+          },
+        },
+      ];
     }
     case "ConfirmOrder":
       if (state.status === "NONE") throw new OrderNotFound(command.data.orderId);
       // only a PENDING order moves; a late or repeated outcome changes nothing
-      return state.status === "PENDING" ? [{ type: "OrderConfirmed", data: { orderId: state.id, lines: state.lines } }] : [];
+      return state.status === "PENDING"
+        ? [{ type: "OrderConfirmed", data: { orderId: state.id, lines: state.lines } }]
+        : [];
     case "RejectOrder":
       if (state.status === "NONE") throw new OrderNotFound(command.data.orderId);
-      return state.status === "PENDING" ? [{ type: "OrderRejected", data: { orderId: state.id, reason: command.data.reason } }] : [];
+      return state.status === "PENDING"
+        ? [{ type: "OrderRejected", data: { orderId: state.id, reason: command.data.reason } }]
+        : [];
     case "CancelOrder":
       if (state.status === "NONE") throw new OrderNotFound(command.data.orderId);
       if (state.status !== "CONFIRMED") throw new OrderNotCancellable(state.status);
@@ -119,7 +152,9 @@ export function evolve(state: OrderState, event: OrderEvent): OrderState {
     case "OrderConfirmed":
       return state.status === "NONE" ? state : { ...state, status: "CONFIRMED" };
     case "OrderRejected":
-      return state.status === "NONE" ? state : { ...state, status: "REJECTED", rejectionReason: event.data.reason };
+      return state.status === "NONE"
+        ? state
+        : { ...state, status: "REJECTED", rejectionReason: event.data.reason };
     case "OrderCancelled":
       return state.status === "NONE" ? state : { ...state, status: "CANCELLED" };
     default: {

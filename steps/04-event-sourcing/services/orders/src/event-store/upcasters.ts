@@ -14,9 +14,23 @@ type Upcaster = (data: any) => unknown;
 /** `${type}@${from}` -> the data at version from + 1 */
 const UPCASTERS: Record<string, Upcaster> = {
   // Version 1 (the first release) said `items` with `quantity` and `priceCents`; no total, no card.
-  "OrderPlaced@1": (v1: { orderId: string; items: { sku: string; quantity: number; priceCents: number }[]; placedAt: string }) => {
-    const lines = v1.items.map((item) => ({ sku: item.sku, qty: item.quantity, unitPriceCents: item.priceCents }));
-    return { orderId: v1.orderId, lines, totalCents: lines.reduce((sum, l) => sum + l.qty * l.unitPriceCents, 0), card: null, placedAt: v1.placedAt };
+  "OrderPlaced@1": (v1: {
+    orderId: string;
+    items: { sku: string; quantity: number; priceCents: number }[];
+    placedAt: string;
+  }) => {
+    const lines = v1.items.map((item) => ({
+      sku: item.sku,
+      qty: item.quantity,
+      unitPriceCents: item.priceCents,
+    }));
+    return {
+      orderId: v1.orderId,
+      lines,
+      totalCents: lines.reduce((sum, l) => sum + l.qty * l.unitPriceCents, 0),
+      card: null,
+      placedAt: v1.placedAt,
+    };
   },
   // Version 2 held the whole card number. Read today, it shows the last four digits only; the
   // stored rows still hold the number: they can only go with the whole store.

@@ -7,8 +7,15 @@ import type { StatusFeed } from "../messaging/status-feed.ts";
 import { orderAt } from "../orders.ts";
 import { orderView } from "./order-view.ts";
 
-export async function streamStatus(db: PrismaClient, feed: StatusFeed, orderId: string, req: Request, res: Response): Promise<void> {
-  const send = (order: Order) => res.write(`event: status\ndata: ${JSON.stringify(orderView(order))}\n\n`);
+export async function streamStatus(
+  db: PrismaClient,
+  feed: StatusFeed,
+  orderId: string,
+  req: Request,
+  res: Response,
+): Promise<void> {
+  const send = (order: Order) =>
+    res.write(`event: status\ndata: ${JSON.stringify(orderView(order))}\n\n`);
   const stop = feed.watch(orderId, send); // watch first, then read: no change can fall in between
   let order: Order;
   try {
@@ -17,7 +24,11 @@ export async function streamStatus(db: PrismaClient, feed: StatusFeed, orderId: 
     stop();
     throw error;
   }
-  res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
+  res.writeHead(200, {
+    "content-type": "text/event-stream",
+    "cache-control": "no-cache",
+    connection: "keep-alive",
+  });
   send(order);
   req.on("close", stop);
 }

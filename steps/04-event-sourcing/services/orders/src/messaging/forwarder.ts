@@ -25,7 +25,11 @@ export function startForwarder(db: PrismaClient, broker: Broker, log: Logger, po
         const card = event.type === "OrderPlaced" ? await cardOf(db, event.data.orderId) : null;
         const message = integrationEvent(event, card);
         if (message) await broker.publish(message);
-        else log.warn({ orderId: event.data.orderId, position: event.position }, "no card to charge: order-placed not published");
+        else
+          log.warn(
+            { orderId: event.data.orderId, position: event.position },
+            "no card to charge: order-placed not published",
+          );
         await saveCheckpoint(db, FORWARDER, event.position);
       }
     }

@@ -19,8 +19,19 @@ export function applyToOrderList(rows: Map<string, OrderRow>, stored: StoredEven
   const event = stored as unknown as StoredEvent<OrderEvent>;
   const id = event.data.orderId;
   if (event.type === "OrderPlaced") {
-    const { lines, totalCents, placedAt } = event.data as Extract<OrderEvent, { type: "OrderPlaced" }>["data"];
-    rows.set(id, { id, status: "PENDING", totalCents, lines, rejectionReason: null, createdAt: new Date(placedAt), version: event.version });
+    const { lines, totalCents, placedAt } = event.data as Extract<
+      OrderEvent,
+      { type: "OrderPlaced" }
+    >["data"];
+    rows.set(id, {
+      id,
+      status: "PENDING",
+      totalCents,
+      lines,
+      rejectionReason: null,
+      createdAt: new Date(placedAt),
+      version: event.version,
+    });
     return;
   }
   const row = rows.get(id);
@@ -30,7 +41,9 @@ export function applyToOrderList(rows: Map<string, OrderRow>, stored: StoredEven
   if (event.type === "OrderCancelled") row.status = "CANCELLED";
   if (event.type === "OrderRejected") {
     row.status = "REJECTED";
-    row.rejectionReason = (event.data as Extract<OrderEvent, { type: "OrderRejected" }>["data"]).reason;
+    row.rejectionReason = (
+      event.data as Extract<OrderEvent, { type: "OrderRejected" }>["data"]
+    ).reason;
   }
   // #endregion
 }
@@ -45,7 +58,9 @@ export const orderList: Projection<OrderRow> = {
   },
   save: async (db, rows) => {
     await db.orderView.deleteMany({ where: { id: { in: [...rows.keys()] } } });
-    await db.orderView.createMany({ data: [...rows.values()].map((r) => ({ ...r, lines: JSON.stringify(r.lines) })) });
+    await db.orderView.createMany({
+      data: [...rows.values()].map((r) => ({ ...r, lines: JSON.stringify(r.lines) })),
+    });
   },
   clear: async (db) => {
     await db.orderView.deleteMany();

@@ -2,7 +2,12 @@
 // rows, and a table to keep them in. The runner feeds it every event after its checkpoint, in
 // order; a rebuild empties the table and feeds it every event from position 0.
 import { inTransaction, type Db, type PrismaClient } from "../../prisma/client.ts";
-import { checkpointOf, readAll, saveCheckpoint, type StoredEvent } from "../event-store/event-store.ts";
+import {
+  checkpointOf,
+  readAll,
+  saveCheckpoint,
+  type StoredEvent,
+} from "../event-store/event-store.ts";
 
 export interface Projection<Row> {
   name: string;
@@ -17,7 +22,11 @@ export interface Projection<Row> {
 }
 
 /** Applies every event after the checkpoint, a batch per transaction (so concurrent callers queue). */
-export async function catchUp<Row>(db: PrismaClient, projection: Projection<Row>, batchSize = 5_000): Promise<number> {
+export async function catchUp<Row>(
+  db: PrismaClient,
+  projection: Projection<Row>,
+  batchSize = 5_000,
+): Promise<number> {
   let applied = 0;
   for (;;) {
     const count = await inTransaction(db, (tx) => applyNextBatch(tx, projection, batchSize));
@@ -30,7 +39,11 @@ export async function catchUp<Row>(db: PrismaClient, projection: Projection<Row>
  * Drops the read model and builds it again from the first event, in one transaction: until it
  * commits, every reader sees the old model, whole; then the new one, whole. Never half of one.
  */
-export async function rebuild<Row>(db: PrismaClient, projection: Projection<Row>, batchSize = 5_000): Promise<number> {
+export async function rebuild<Row>(
+  db: PrismaClient,
+  projection: Projection<Row>,
+  batchSize = 5_000,
+): Promise<number> {
   return inTransaction(db, async (tx) => {
     await projection.clear(tx);
     await saveCheckpoint(tx, projection.name, 0);
@@ -43,7 +56,11 @@ export async function rebuild<Row>(db: PrismaClient, projection: Projection<Row>
   });
 }
 
-async function applyNextBatch<Row>(tx: Db, projection: Projection<Row>, batchSize: number): Promise<number> {
+async function applyNextBatch<Row>(
+  tx: Db,
+  projection: Projection<Row>,
+  batchSize: number,
+): Promise<number> {
   const events = await readAll(tx, await checkpointOf(tx, projection.name), batchSize);
   if (events.length === 0) return 0;
   const rows = await projection.load(tx, [...new Set(events.flatMap((e) => projection.keysOf(e)))]);

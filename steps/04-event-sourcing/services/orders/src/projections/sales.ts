@@ -12,7 +12,9 @@ export interface SalesRow {
 }
 
 const linesOf = (event: StoredEvent): OrderLine[] =>
-  event.type === "OrderConfirmed" || event.type === "OrderCancelled" ? (event.data.lines as OrderLine[]) : [];
+  event.type === "OrderConfirmed" || event.type === "OrderCancelled"
+    ? (event.data.lines as OrderLine[])
+    : [];
 
 export const salesByProduct: Projection<SalesRow> = {
   name: "sales-by-product",
@@ -26,7 +28,10 @@ export const salesByProduct: Projection<SalesRow> = {
       rows.set(line.sku, row);
     }
   },
-  load: async (db: Db, skus) => new Map((await db.salesByProduct.findMany({ where: { sku: { in: skus } } })).map((r) => [r.sku, r])),
+  load: async (db: Db, skus) =>
+    new Map(
+      (await db.salesByProduct.findMany({ where: { sku: { in: skus } } })).map((r) => [r.sku, r]),
+    ),
   save: async (db, rows) => {
     await db.salesByProduct.deleteMany({ where: { sku: { in: [...rows.keys()] } } });
     await db.salesByProduct.createMany({ data: [...rows.values()] });
@@ -35,4 +40,3 @@ export const salesByProduct: Projection<SalesRow> = {
     await db.salesByProduct.deleteMany();
   },
 };
-

@@ -9,7 +9,11 @@ export async function scheduleFor(db: Db, orderId: string): Promise<void> {
 export async function cancelFor(db: Db, orderId: string, now = new Date()): Promise<void> {
   const shipment = await db.shipment.findUnique({ where: { orderId } });
   const { cancelledAt } = shipment ? cancelShipment(shipment, now) : tombstone(orderId, now);
-  await db.shipment.upsert({ where: { orderId }, create: { orderId, cancelledAt }, update: { cancelledAt } });
+  await db.shipment.upsert({
+    where: { orderId },
+    create: { orderId, cancelledAt },
+    update: { cancelledAt },
+  });
 }
 
 export async function clearShipments(db: Db): Promise<void> {

@@ -9,16 +9,32 @@ export function adminRoutes(urls: GatewayUrls): Router {
   // only for callers on this machine that send the admin header.
   router.use("/api/admin", adminGuard());
   router.post("/api/admin/reset", async (req, res) => {
-    const targets = { catalog: urls.catalog, inventory: urls.inventory, orders: urls.orders, payments: urls.payments, shipping: urls.shipping };
+    const targets = {
+      catalog: urls.catalog,
+      inventory: urls.inventory,
+      orders: urls.orders,
+      payments: urls.payments,
+      shipping: urls.shipping,
+    };
     const results = await Promise.all(
       Object.entries(targets).map(async ([service, url]) => {
-        const response = await fetch(`${url}/admin/reset`, { method: "POST", headers: ADMIN_HEADERS, signal: AbortSignal.timeout(5_000) }).catch(() => undefined);
+        const response = await fetch(`${url}/admin/reset`, {
+          method: "POST",
+          headers: ADMIN_HEADERS,
+          signal: AbortSignal.timeout(5_000),
+        }).catch(() => undefined);
         return response?.ok ? undefined : service;
       }),
     );
     const failed = results.filter(Boolean);
     if (failed.length > 0) {
-      res.status(503).json({ error: { code: "DEPENDENCY_UNAVAILABLE", message: `Could not reset ${failed.join(", ")}`, dependency: failed[0] } });
+      res.status(503).json({
+        error: {
+          code: "DEPENDENCY_UNAVAILABLE",
+          message: `Could not reset ${failed.join(", ")}`,
+          dependency: failed[0],
+        },
+      });
       return;
     }
     req.log.info("shop reset to the seed data");
