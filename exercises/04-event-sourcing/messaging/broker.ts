@@ -11,10 +11,9 @@ import {
   type Envelope as Delivery,
   type PublisherProps,
 } from "rabbitmq-client";
-import { chaosPause, DEFAULT_AMQP_URL, type Logger } from "@shop/kit";
+import { DEFAULT_AMQP_URL, type Logger } from "@shop/kit";
 import { readMessage, type Message } from "./contracts.ts";
 import type { Envelope } from "./envelope.ts";
-import { faults, stats } from "./faults.ts";
 import {
   QUEUES,
   queueTopology,
@@ -71,11 +70,21 @@ export function confirmingPublisher(connection: Connection, props: PublisherProp
   };
 }
 
+/** What a service's main may attach (the workshop's faults and counters: faults.ts). */
+export interface BrokerHooks {
+  /** Runs each handler call: may delay it, fail it, or run it twice. */
+  aroundHandler?: (handle: () => Promise<unknown>) => Promise<unknown>;
+  /** Told what became of each message. */
+  onSettled?: (outcome: "handled" | "retried" | "dead-lettered") => void;
+}
+
 export async function connectBroker(
   service: string,
   log: Logger,
+  hooks: BrokerHooks = {},
   url = process.env.AMQP_URL ?? DEFAULT_AMQP_URL,
 ): Promise<Broker> {
+  const { aroundHandler = (handle) => handle(), onSettled = () => {} } = hooks;
   // Reconnect within about a second after the broker or the link comes back.
   const connection = new Connection({
     url,
@@ -164,17 +173,13 @@ export async function connectBroker(
           // Poison: no retry can make it fit its contract.
           const context = { queue, type: msg.body?.type, attempt, err: read.error };
           log.error(context, "message breaks its contract; dead-lettered at once");
-          stats.deadLettered += 1;
+          onSettled("dead-lettered");
           return moveTo(`${queue}.dlq`, msg, attempt, read.error);
         }
         const message = read.message;
         try {
-          await chaosPause(); // a "slow" fault (kit chaos, the console's Slow button) delays messages too
-          if (Date.now() < faults.failingUntil)
-            throw new Error("failing on purpose (chaos: failForMs)");
-          await handler(message);
-          if (faults.deliverTwice) await handler(message); // the duplicate a lost ack would cause
-          stats.handled += 1;
+          await aroundHandler(() => handler(message));
+          onSettled("handled");
           listeners.forEach((listener) => listener());
           return ConsumerStatus.ACK;
         } catch (error) {
@@ -199,8 +204,7 @@ export async function connectBroker(
             reason,
             last ? undefined : RETRY_DELAY_MS,
           );
-          if (last || moved === ConsumerStatus.DROP) stats.deadLettered += 1;
-          else stats.retried += 1;
+          onSettled(last || moved === ConsumerStatus.DROP ? "dead-lettered" : "retried");
           return moved;
         }
       },

@@ -2,7 +2,9 @@
 // the handling. The broker delivers at least once, so a message can come twice; the second time,
 // the id is already there and nothing happens.
 import type { Envelope } from "./envelope.ts";
-import { stats } from "./faults.ts";
+
+/** Told of each message dropped as a duplicate (a service's main may count them: faults.ts). */
+export const duplicateWatchers: ((consumer: string, message: Envelope) => void)[] = [];
 
 export interface InboxTable {
   inboxMessage: {
@@ -27,6 +29,6 @@ export async function handleOnce<Tx extends InboxTable>(
     await tx.inboxMessage.create({ data: key });
     return true;
   });
-  if (!handled) stats.duplicatesSuppressed += 1;
+  if (!handled) duplicateWatchers.forEach((watch) => watch(consumer, message));
   return handled;
 }

@@ -5,7 +5,6 @@
 import type { Logger } from "@shop/kit";
 import type { Broker } from "./broker.ts";
 import type { Envelope } from "./envelope.ts";
-import { faults } from "./faults.ts";
 import { startPump, type Pump } from "./pump.ts";
 
 export interface OutboxRow {
@@ -38,9 +37,21 @@ export async function addToOutbox(tx: OutboxTable, ...messages: Envelope[]): Pro
 /** The relay is a pump: kick() after a commit publishes at once rather than at the next poll. */
 export type Relay = Pump;
 
-export function startRelay(db: OutboxTable, broker: Broker, log: Logger, pollMs = 100): Relay {
+export interface RelayOptions {
+  pollMs?: number;
+  /** While true, nothing is published (the workshop's "crash before publish": faults.ts). */
+  paused?: () => boolean;
+}
+
+export function startRelay(
+  db: OutboxTable,
+  broker: Broker,
+  log: Logger,
+  options: RelayOptions = {},
+): Relay {
+  const { pollMs = 100, paused = () => false } = options;
   const drain = async () => {
-    if (faults.relayPaused) return;
+    if (paused()) return;
     for (;;) {
       const batch = await db.outboxMessage.findMany({
         where: { sentAt: null },

@@ -17,8 +17,10 @@ export {
   errorHandler,
   notFoundHandler,
   toErrorResponse,
+  DependencyUnavailable,
   InvalidInput,
   NotFound,
+  RemoteRefusal,
   STATUS_BY_CODE,
   type ErrorBody,
 } from "./http/errors.ts";

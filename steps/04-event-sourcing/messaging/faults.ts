@@ -1,15 +1,44 @@
-// The messaging faults of the workshop, as named switches: deliver every message to its handler
-// twice (what a lost acknowledgement does), pause the outbox relay (what a crash between commit
-// and publish looks like from outside), or make every handler fail for a while (a dependency down,
-// then back). Only with SHOP_CHAOS=1, loopback only.
+// What the workshop attaches to a service's messaging, none of it the lesson: named fault
+// switches, counters, and the routes that read and set them. A service's main wires them in
+// (messagingFaults()); the adapters (broker.ts, inbox.ts, outbox.ts) only offer the hooks.
+// The faults: deliver every message to its handler twice (what a lost acknowledgement does),
+// pause the outbox relay (a crash between commit and publish, seen from outside), or make every
+// handler fail for a while (a dependency down, then back). Only with SHOP_CHAOS=1, loopback only.
 import { Router } from "express";
-import { chaosEnabled } from "@shop/kit";
+import { chaosEnabled, chaosPause } from "@shop/kit";
+import type { BrokerHooks } from "./broker.ts";
+import { duplicateWatchers } from "./inbox.ts";
+import type { RelayOptions } from "./outbox.ts";
 
 /** failingUntil: a time (ms since 1970); every handler throws until then. */
 export const faults = { deliverTwice: false, relayPaused: false, failingUntil: 0 };
 
 /** Counters a trainer and the tests can read: what the messaging of this service has done. */
 export const stats = { handled: 0, retried: 0, deadLettered: 0, duplicatesSuppressed: 0 };
+
+const COUNTER = {
+  handled: "handled",
+  retried: "retried",
+  "dead-lettered": "deadLettered",
+} as const;
+
+/** The hooks for connectBroker and the relay (or step 04's forwarder), from a service's main. */
+export function messagingFaults(): { broker: BrokerHooks; relay: RelayOptions } {
+  duplicateWatchers.push(() => (stats.duplicatesSuppressed += 1));
+  return {
+    broker: {
+      aroundHandler: async (handle) => {
+        await chaosPause(); // a "slow" fault (the console's Slow button) delays messages too
+        if (Date.now() < faults.failingUntil)
+          throw new Error("failing on purpose (chaos: failForMs)");
+        await handle();
+        if (faults.deliverTwice) await handle(); // the duplicate a lost ack would cause
+      },
+      onSettled: (outcome) => (stats[COUNTER[outcome]] += 1),
+    },
+    relay: { paused: () => faults.relayPaused },
+  };
+}
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 

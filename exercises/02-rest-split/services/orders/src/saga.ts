@@ -2,10 +2,9 @@
 // step it waits for; each yes moves it on, the last one ends the saga CONFIRMED. When a step
 // fails, what may have happened is owed back, in the same transaction that makes the order
 // REJECTED, and tried at once (compensation.ts).
-import { toErrorResponse, type Logger } from "@shop/kit";
+import { RemoteRefusal, toErrorResponse, type Logger } from "@shop/kit";
 import type { PrismaClient } from "../prisma/client.ts";
 import type { Budget } from "./budget.ts";
-import { RemoteRefusal } from "./clients/errors.ts";
 import { undoWhatIsOwed } from "./compensation.ts";
 import type { Dependencies } from "./dependencies.ts";
 import type { Order } from "./domain/order.ts";

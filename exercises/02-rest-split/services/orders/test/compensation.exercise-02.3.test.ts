@@ -11,7 +11,7 @@ import {
   silent,
 } from "../../../test/support/in-process.ts";
 import { budgetFrom } from "../src/budget.ts";
-import { DependencyUnavailable } from "../src/clients/errors.ts";
+import { DependencyUnavailable } from "@shop/kit";
 import { directCaller } from "../src/clients/resilience.ts";
 import { undoWhatIsOwed } from "../src/compensation.ts";
 import { createDependencies } from "../src/dependencies.ts";

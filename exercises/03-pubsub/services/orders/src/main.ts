@@ -2,7 +2,7 @@
 // and follows the other services' events to confirm or reject them.
 import { assertBrokerReachable, closeOnSignals, createLogger, listen, serviceApp } from "@shop/kit";
 import { connectBroker } from "../../../messaging/broker.ts";
-import { messagingRoutes } from "../../../messaging/faults.ts";
+import { messagingFaults, messagingRoutes } from "../../../messaging/faults.ts";
 import { addToOutbox, startRelay } from "../../../messaging/outbox.ts";
 import { inTransaction, openDatabase } from "../prisma/client.ts";
 import { ordersRoutes } from "./http/routes.ts";
@@ -16,8 +16,9 @@ const logger = createLogger("orders");
 const db = openDatabase(process.env.DATA_DIR ?? "data/orders");
 const feed = new StatusFeed();
 
-const broker = await connectBroker("orders", logger);
-const relay = startRelay(db, broker, logger);
+const workshop = messagingFaults(); // the fault switches and counters
+const broker = await connectBroker("orders", logger, workshop.broker);
+const relay = startRelay(db, broker, logger, workshop.relay);
 const handlers = ordersHandlers(db, feed);
 await broker.consume("orders.product-changed", handlers.productChanged);
 await broker.consume("orders.order-outcomes", handlers.outcome);

@@ -2,7 +2,7 @@
 // publishes what it did. When it is down, its messages wait in its queues.
 import { assertBrokerReachable, closeOnSignals, createLogger, listen, serviceApp } from "@shop/kit";
 import { connectBroker } from "../../../messaging/broker.ts";
-import { messagingRoutes } from "../../../messaging/faults.ts";
+import { messagingFaults, messagingRoutes } from "../../../messaging/faults.ts";
 import { startRelay } from "../../../messaging/outbox.ts";
 import { openDatabase } from "../prisma/client.ts";
 import { paymentsRoutes } from "./http/routes.ts";
@@ -12,8 +12,9 @@ await assertBrokerReachable();
 const logger = createLogger("payments");
 const db = openDatabase(process.env.DATA_DIR ?? "data/payments");
 
-const broker = await connectBroker("payments", logger);
-const relay = startRelay(db, broker, logger);
+const workshop = messagingFaults(); // the fault switches and counters
+const broker = await connectBroker("payments", logger, workshop.broker);
+const relay = startRelay(db, broker, logger, workshop.relay);
 await broker.consume("payments.order-events", paymentsHandlers(db));
 
 const server = await listen(

@@ -1,7 +1,7 @@
 // The web gateway and storefront, on port 3000, with its own copy of products and stock.
 import { assertBrokerReachable, closeOnSignals, createLogger, listen } from "@shop/kit";
 import { connectBroker } from "../../../messaging/broker.ts";
-import { messagingRoutes } from "../../../messaging/faults.ts";
+import { messagingFaults, messagingRoutes } from "../../../messaging/faults.ts";
 import { envelope } from "../../../messaging/envelope.ts";
 import { openDatabase } from "../prisma/client.ts";
 import { createApp, gatewayUrlsFromEnv } from "./app.ts";
@@ -11,7 +11,8 @@ await assertBrokerReachable();
 const logger = createLogger("web");
 const db = openDatabase(process.env.DATA_DIR ?? "data/web");
 
-const broker = await connectBroker("web", logger);
+const workshop = messagingFaults(); // the fault switches and counters
+const broker = await connectBroker("web", logger, workshop.broker);
 const handlers = webHandlers(db);
 await broker.consume("web.product-changed", handlers.productChanged);
 await broker.consume("web.stock-changed", handlers.stockChanged);

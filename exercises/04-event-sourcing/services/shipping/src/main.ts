@@ -1,7 +1,7 @@
 // The shipping service, on port 3005: shipments from events, and the carrier's quote on demand.
 import { assertBrokerReachable, closeOnSignals, createLogger, listen, serviceApp } from "@shop/kit";
 import { connectBroker } from "../../../messaging/broker.ts";
-import { messagingRoutes } from "../../../messaging/faults.ts";
+import { messagingFaults, messagingRoutes } from "../../../messaging/faults.ts";
 import { openDatabase } from "../prisma/client.ts";
 import { shippingRoutes } from "./http/routes.ts";
 import { shippingHandlers } from "./messaging/handlers.ts";
@@ -10,7 +10,8 @@ await assertBrokerReachable();
 const logger = createLogger("shipping");
 const db = openDatabase(process.env.DATA_DIR ?? "data/shipping");
 
-const broker = await connectBroker("shipping", logger);
+const workshop = messagingFaults(); // the fault switches and counters
+const broker = await connectBroker("shipping", logger, workshop.broker);
 const handlers = shippingHandlers(db);
 await broker.consume("shipping.order-confirmed", handlers.orderConfirmed);
 await broker.consume("shipping.order-cancelled", handlers.orderCancelled);

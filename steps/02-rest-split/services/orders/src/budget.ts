@@ -1,12 +1,10 @@
 // How long orders may take to answer. The caller says how long it waits (the gateway sends its
 // timeout as x-timeout-ms); orders stops calling forward early enough to try its undos once and
 // still answer before that. Otherwise the shopper is told "unavailable" by the gateway while
-// orders goes on and confirms the order, charged, behind their back.
+// orders goes on and confirms the order, charged, behind their back. The numbers: timeouts.ts.
+import { TIMEOUTS } from "../../../timeouts.ts";
 
-/** Per undo call (release, refund, cancel the shipment); the compensation loop retries them. */
-export const UNDO_TIMEOUT_MS = Number(process.env.UNDO_TIMEOUT_MS ?? 1_000);
-const UNDO_PASS_MS = 3 * UNDO_TIMEOUT_MS; // at most three undos, tried once each before the answer
-const ANSWER_MARGIN_MS = 250; // for the answer to get back to the caller
+const UNDO_PASS_MS = 3 * TIMEOUTS.undoMs; // at most three undos, tried once each before the answer
 const DEFAULT_BUDGET_MS = 10_000; // a caller that does not say
 const MAX_BUDGET_MS = 30_000; // a saga's deadline is also how long its record is held if orders dies
 
@@ -23,7 +21,7 @@ export function budgetFrom(timeoutHeader: string | undefined, now = Date.now()):
     Number.isInteger(waits) && waits > 0 ? waits : DEFAULT_BUDGET_MS,
     MAX_BUDGET_MS,
   );
-  const answerBy = now + ms - ANSWER_MARGIN_MS;
+  const answerBy = now + ms - TIMEOUTS.answerMarginMs;
   return {
     answerBy: new Date(answerBy),
     forward: AbortSignal.timeout(Math.max(0, answerBy - UNDO_PASS_MS - now)),

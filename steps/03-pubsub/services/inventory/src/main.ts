@@ -3,7 +3,7 @@
 // every stock level change.
 import { assertBrokerReachable, closeOnSignals, createLogger, listen, serviceApp } from "@shop/kit";
 import { connectBroker } from "../../../messaging/broker.ts";
-import { messagingRoutes } from "../../../messaging/faults.ts";
+import { messagingFaults, messagingRoutes } from "../../../messaging/faults.ts";
 import { startRelay } from "../../../messaging/outbox.ts";
 import { inTransaction, openDatabase } from "../prisma/client.ts";
 import { seedInventory } from "./db/seed.ts";
@@ -16,8 +16,9 @@ const logger = createLogger("inventory");
 const db = openDatabase(process.env.DATA_DIR ?? "data/inventory");
 if ((await db.stock.count()) === 0) await seedInventory(db);
 
-const broker = await connectBroker("inventory", logger);
-const relay = startRelay(db, broker, logger);
+const workshop = messagingFaults(); // the fault switches and counters
+const broker = await connectBroker("inventory", logger, workshop.broker);
+const relay = startRelay(db, broker, logger, workshop.relay);
 const handlers = inventoryHandlers(db);
 await inTransaction(db, (tx) => addSnapshotToOutbox(tx, { correlationId: "inventory-start-up" }));
 await broker.consume("inventory.order-placed", handlers.orderPlaced);

@@ -2,7 +2,7 @@
 // snapshot of all products at start-up and whenever a copy asks for one.
 import { assertBrokerReachable, closeOnSignals, createLogger, listen, serviceApp } from "@shop/kit";
 import { connectBroker } from "../../../messaging/broker.ts";
-import { messagingRoutes } from "../../../messaging/faults.ts";
+import { messagingFaults, messagingRoutes } from "../../../messaging/faults.ts";
 import { causedBy } from "../../../messaging/envelope.ts";
 import { startRelay } from "../../../messaging/outbox.ts";
 import { inTransaction, openDatabase } from "../prisma/client.ts";
@@ -15,8 +15,9 @@ const logger = createLogger("catalog");
 const db = openDatabase(process.env.DATA_DIR ?? "data/catalog");
 if ((await db.product.count()) === 0) await seedCatalog(db);
 
-const broker = await connectBroker("catalog", logger);
-const relay = startRelay(db, broker, logger);
+const workshop = messagingFaults(); // the fault switches and counters
+const broker = await connectBroker("catalog", logger, workshop.broker);
+const relay = startRelay(db, broker, logger, workshop.relay);
 await inTransaction(db, (tx) => addSnapshotToOutbox(tx, { correlationId: "catalog-start-up" }));
 await broker.consume("catalog.snapshot-requested", (request) =>
   inTransaction(db, (tx) => addSnapshotToOutbox(tx, causedBy(request))),

@@ -2,7 +2,7 @@
 // database. Read models and the broker both follow the store from their checkpoints.
 import { assertBrokerReachable, closeOnSignals, createLogger, listen, serviceApp } from "@shop/kit";
 import { connectBroker } from "../../../messaging/broker.ts";
-import { messagingRoutes } from "../../../messaging/faults.ts";
+import { messagingFaults, messagingRoutes } from "../../../messaging/faults.ts";
 import { openEventStore } from "../prisma/client.ts";
 import { ordersRoutes } from "./http/routes.ts";
 import { catalogSnapshotRequested } from "./messaging/events.ts";
@@ -17,8 +17,9 @@ const logger = createLogger("orders");
 const db = await openEventStore(process.env.DATA_DIR ?? "data/orders"); // every commit synced to disk
 const feed = new StatusFeed();
 
-const broker = await connectBroker("orders", logger);
-const forwarder = startForwarder(db, broker, logger);
+const workshop = messagingFaults(); // the fault switches and counters
+const broker = await connectBroker("orders", logger, workshop.broker);
+const forwarder = startForwarder(db, broker, logger, workshop.relay);
 await catchUpAll(db);
 const afterChange = async () => {
   await catchUpAll(db);

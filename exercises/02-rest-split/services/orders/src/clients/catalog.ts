@@ -1,10 +1,9 @@
 // Prices come from the catalog, one call per order line: the way a naive split does it.
 // When the catalog does not answer, the last price it gave is used if it is recent enough.
-import type { Logger } from "@shop/kit";
+import { DependencyUnavailable, RemoteRefusal, type Logger } from "@shop/kit";
 import type { Db } from "../../prisma/client.ts";
 import { lastKnownPrice, rememberPrice } from "../db/price-cache.ts";
 import type { PriceList } from "../domain/order.ts";
-import { DependencyUnavailable, RemoteRefusal } from "./errors.ts";
 import { send, type CallContext } from "./http.ts";
 import type { Caller } from "./resilience.ts";
 

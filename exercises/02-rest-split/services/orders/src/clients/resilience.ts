@@ -17,8 +17,8 @@ import {
   type CircuitBreakerPolicy,
   type IPolicy,
 } from "cockatiel";
-import { UNDO_TIMEOUT_MS } from "../budget.ts";
-import { DependencyUnavailable, RemoteRefusal } from "./errors.ts";
+import { DependencyUnavailable, RemoteRefusal } from "@shop/kit";
+import { TIMEOUTS } from "../../../../timeouts.ts";
 
 export interface ResilienceSettings {
   /** Per attempt. */
@@ -32,7 +32,7 @@ export interface ResilienceSettings {
 }
 
 export const DEFAULT_SETTINGS: ResilienceSettings = {
-  timeoutMs: Number(process.env.CALL_TIMEOUT_MS ?? 500),
+  timeoutMs: TIMEOUTS.callAttemptMs,
   retries: Number(process.env.CALL_RETRIES ?? 2),
   breakerThreshold: Number(process.env.BREAKER_THRESHOLD ?? 5),
   halfOpenAfterMs: Number(process.env.BREAKER_HALF_OPEN_MS ?? 5_000),
@@ -95,7 +95,7 @@ export function directCaller(dependency: string, timeoutMs = DEFAULT_SETTINGS.ti
  * the refund of a charge that went through, and an undo is worth trying even when the request is
  * out of time. The compensation loop does the retrying, with backoff.
  */
-export function undoCaller(dependency: string, timeoutMs = UNDO_TIMEOUT_MS): Caller {
+export function undoCaller(dependency: string, timeoutMs = TIMEOUTS.undoMs): Caller {
   const once = directCaller(dependency, timeoutMs);
   return { call: (attempt) => once.call(attempt) };
 }

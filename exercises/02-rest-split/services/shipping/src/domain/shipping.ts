@@ -9,6 +9,17 @@ export interface Quote {
   source: "carrier" | "fallback";
 }
 
+/** A quote for a sku the catalog does not know: shipping's own name for the catalog's 404. */
+export class UnknownSku extends Error {
+  readonly code = "UNKNOWN_SKU";
+  constructor(readonly skus: string[]) {
+    super(`Unknown sku: ${skus.join(", ")}`);
+  }
+  get details() {
+    return { skus: this.skus };
+  }
+}
+
 const BASE_CENTS = 399;
 const PER_EXTRA_ITEM_CENTS = 100;
 

@@ -1,16 +1,18 @@
 // The gateway's one trick: pass a storefront request on to the service that owns it, and turn
 // "that service did not answer" into a 503 naming it.
+import axios from "axios";
 import type { Request, RequestHandler, Response } from "express";
+import { DependencyUnavailable } from "@shop/kit";
+import { TIMEOUTS } from "../../../../timeouts.ts";
 
 const PASSED_ON = ["idempotency-key"];
 const PASSED_BACK = ["content-type", "x-downstream-calls"];
-/**
- * How long the gateway waits for a service: the one number the order's time budget comes from.
- * It goes along as x-timeout-ms, and orders fits its calls, its undos and its answer inside it
- * (services/orders/src/budget.ts): it never confirms an order the shopper was told failed.
- */
-export const GATEWAY_TIMEOUT_MS = Number(process.env.GATEWAY_TIMEOUT_MS ?? 10_000);
 
+/**
+ * How long the gateway waits goes along as x-timeout-ms: orders fits its calls, its undos and its
+ * answer inside it (services/orders/src/budget.ts), and never confirms an order the shopper was
+ * told failed.
+ */
 export async function callService(
   service: string,
   baseUrl: string,
@@ -20,34 +22,31 @@ export async function callService(
 ): Promise<void> {
   const headers: Record<string, string> = {
     "x-correlation-id": String(req.id),
-    "x-timeout-ms": String(GATEWAY_TIMEOUT_MS),
+    "x-timeout-ms": String(TIMEOUTS.gatewayMs),
   };
   // even when empty: an empty Idempotency-Key is for orders to refuse, not for us to drop
   for (const name of PASSED_ON) if (req.get(name) !== undefined) headers[name] = req.get(name)!;
   // The body was read here: it goes on as JSON, or not at all (a cancel has none).
   const withBody = req.body !== undefined && !["GET", "HEAD"].includes(req.method);
   if (withBody) headers["content-type"] = "application/json";
-  let response: globalThis.Response;
-  try {
-    response = await fetch(baseUrl + path, {
+  const response = await axios
+    .request<Buffer>({
+      url: baseUrl + path,
       method: req.method,
       headers,
-      body: withBody ? JSON.stringify(req.body) : undefined,
-      signal: AbortSignal.timeout(GATEWAY_TIMEOUT_MS),
+      data: withBody ? JSON.stringify(req.body) : undefined,
+      signal: AbortSignal.timeout(TIMEOUTS.gatewayMs),
+      responseType: "arraybuffer",
+      validateStatus: () => true, // every answer goes back to the storefront as it is
+    })
+    .catch(() => {
+      throw new DependencyUnavailable(service, "no answer");
     });
-  } catch {
-    res.status(503).json({
-      error: {
-        code: "DEPENDENCY_UNAVAILABLE",
-        message: `The ${service} service is unavailable`,
-        dependency: service,
-      },
-    });
-    return;
+  for (const name of PASSED_BACK) {
+    const value = response.headers[name];
+    if (typeof value === "string") res.setHeader(name, value);
   }
-  for (const name of PASSED_BACK)
-    if (response.headers.get(name)) res.setHeader(name, response.headers.get(name)!);
-  res.status(response.status).send(Buffer.from(await response.arrayBuffer()));
+  res.status(response.status).send(response.data);
 }
 
 export const forwardTo =

@@ -5,7 +5,7 @@
 // an order of the first release (which kept no card), or one already final (published before).
 import type { Logger } from "@shop/kit";
 import type { Broker } from "../../../../messaging/broker.ts";
-import { faults } from "../../../../messaging/faults.ts";
+import type { RelayOptions } from "../../../../messaging/outbox.ts";
 import { startPump, type Pump } from "../../../../messaging/pump.ts";
 import type { PrismaClient } from "../../prisma/client.ts";
 import { cardOf } from "../db/card-vault.ts";
@@ -15,9 +15,16 @@ import { integrationEvent } from "./events.ts";
 
 export const FORWARDER = "forwarder";
 
-export function startForwarder(db: PrismaClient, broker: Broker, log: Logger, pollMs = 100): Pump {
+/** The same options as step 03's relay: how often it polls, and the workshop's pause. */
+export function startForwarder(
+  db: PrismaClient,
+  broker: Broker,
+  log: Logger,
+  options: RelayOptions = {},
+): Pump {
+  const { pollMs = 100, paused = () => false } = options;
   const drain = async () => {
-    if (faults.relayPaused) return;
+    if (paused()) return;
     for (;;) {
       const events = await readAll<OrderEvent>(db, await checkpointOf(db, FORWARDER), 100);
       if (events.length === 0) return;

@@ -1,8 +1,7 @@
 // Two payments instances over one database. A charge goes to the first; when it is unavailable
 // (down, timing out, or its breaker open), it fails over to the next. The Idempotency-Key makes
 // that safe: if the first one did charge but its answer was lost, the second returns that payment.
-import type { Logger } from "@shop/kit";
-import { DependencyUnavailable } from "./errors.ts";
+import { DependencyUnavailable, type Logger } from "@shop/kit";
 import { send, type CallContext } from "./http.ts";
 import type { Caller } from "./resilience.ts";
 

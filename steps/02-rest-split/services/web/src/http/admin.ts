@@ -1,5 +1,7 @@
+import axios from "axios";
 import { Router } from "express";
-import { ADMIN_HEADERS, adminGuard } from "@shop/kit";
+import { ADMIN_HEADERS, adminGuard, DependencyUnavailable } from "@shop/kit";
+import { TIMEOUTS } from "../../../../timeouts.ts";
 import type { GatewayUrls } from "../app.ts";
 
 /** Back to the seed data: every service resets its own database. */
@@ -18,25 +20,20 @@ export function adminRoutes(urls: GatewayUrls): Router {
     };
     const results = await Promise.all(
       Object.entries(targets).map(async ([service, url]) => {
-        const response = await fetch(`${url}/admin/reset`, {
-          method: "POST",
+        const signal = AbortSignal.timeout(TIMEOUTS.resetMs);
+        const reset = axios.post(`${url}/admin/reset`, undefined, {
           headers: ADMIN_HEADERS,
-          signal: AbortSignal.timeout(5_000),
-        }).catch(() => undefined);
-        return response?.ok ? undefined : service;
+          signal,
+        });
+        return reset.then(
+          () => undefined,
+          () => service,
+        );
       }),
     );
-    const failed = results.filter(Boolean);
-    if (failed.length > 0) {
-      res.status(503).json({
-        error: {
-          code: "DEPENDENCY_UNAVAILABLE",
-          message: `Could not reset ${failed.join(", ")}`,
-          dependency: failed[0],
-        },
-      });
-      return;
-    }
+    const failed = results.filter((service) => service !== undefined);
+    if (failed.length > 0)
+      throw new DependencyUnavailable(failed[0]!, `could not reset ${failed.join(", ")}`);
     req.log.info("shop reset to the seed data");
     res.status(204).end();
   });

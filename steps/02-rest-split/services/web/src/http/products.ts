@@ -1,27 +1,19 @@
+import axios from "axios";
 import { Router } from "express";
+import { DependencyUnavailable } from "@shop/kit";
+import { TIMEOUTS } from "../../../../timeouts.ts";
 import type { GatewayUrls } from "../app.ts";
 
-class Unavailable extends Error {
-  readonly code = "DEPENDENCY_UNAVAILABLE";
-  constructor(readonly dependency: string) {
-    super(`The ${dependency} service is unavailable`);
-  }
-  get details() {
-    return { dependency: this.dependency };
-  }
-}
-
 async function getJson<T>(service: string, url: string, correlationId: string): Promise<T> {
-  try {
-    const response = await fetch(url, {
+  const response = await axios
+    .get<T>(url, {
       headers: { "x-correlation-id": correlationId },
-      signal: AbortSignal.timeout(1_000),
+      signal: AbortSignal.timeout(TIMEOUTS.productListMs),
+    })
+    .catch(() => {
+      throw new DependencyUnavailable(service); // no answer in time, or a bad one: the same for the shopper
     });
-    if (response.ok) return (await response.json()) as T;
-  } catch {
-    // no answer in time: the same as a bad answer for the shopper
-  }
-  throw new Unavailable(service);
+  return response.data;
 }
 
 /** The storefront's product list: the catalog's names and prices with inventory's stock, two calls. */

@@ -1,5 +1,5 @@
 import { Router } from "express";
-import { ADMIN_HEADERS, adminGuard } from "@shop/kit";
+import { ADMIN_HEADERS, adminGuard, DependencyUnavailable } from "@shop/kit";
 import type { GatewayUrls } from "../app.ts";
 
 /** Back to the seed data: every service resets its own database; copies follow from the events. */
@@ -26,16 +26,9 @@ export function adminRoutes(urls: GatewayUrls): Router {
         return response?.ok ? undefined : service;
       }),
     );
-    const failed = results.filter(Boolean);
+    const failed = results.filter((service) => service !== undefined);
     if (failed.length > 0) {
-      res.status(503).json({
-        error: {
-          code: "DEPENDENCY_UNAVAILABLE",
-          message: `Could not reset ${failed.join(", ")}`,
-          dependency: failed[0],
-        },
-      });
-      return;
+      throw new DependencyUnavailable(failed[0]!, `could not reset ${failed.join(", ")}`);
     }
     req.log.info("shop reset to the seed data");
     res.status(204).end();

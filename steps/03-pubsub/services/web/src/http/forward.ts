@@ -2,6 +2,7 @@
 // service did not answer" into a 503 naming it. Streams (the live order status) flow through.
 import { Readable } from "node:stream";
 import type { Request, RequestHandler, Response } from "express";
+import { DependencyUnavailable } from "@shop/kit";
 
 const PASSED_ON = ["idempotency-key"];
 const PASSED_BACK = ["content-type", "cache-control"];
@@ -32,14 +33,7 @@ export async function callService(
       signal: abort.signal,
     });
   } catch {
-    res.status(503).json({
-      error: {
-        code: "DEPENDENCY_UNAVAILABLE",
-        message: `The ${service} service is unavailable`,
-        dependency: service,
-      },
-    });
-    return;
+    throw new DependencyUnavailable(service, "no answer");
   } finally {
     clearTimeout(timer);
   }
