@@ -24,6 +24,10 @@ export const TIMEOUTS = {
   undoMs: env("UNDO_TIMEOUT_MS", 1_000),
   /** orders: for the answer to get back to the caller. */
   answerMarginMs: 250,
+  /** orders' budget when a caller does not say how long it waits (x-timeout-ms). */
+  defaultBudgetMs: 10_000,
+  /** The most orders takes on, whatever the caller says: a saga's record is held that long. */
+  maxBudgetMs: 30_000,
   /** shipping -> catalog: does the sku of a quote exist? */
   skuCheckMs: 500,
 } as const;

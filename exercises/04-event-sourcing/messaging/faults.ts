@@ -22,9 +22,11 @@ const COUNTER = {
   "dead-lettered": "deadLettered",
 } as const;
 
+const countDuplicate = () => void (stats.duplicatesSuppressed += 1);
+
 /** The hooks for connectBroker and the relay (or step 04's forwarder), from a service's main. */
 export function messagingFaults(): { broker: BrokerHooks; relay: RelayOptions } {
-  duplicateWatchers.push(() => (stats.duplicatesSuppressed += 1));
+  if (!duplicateWatchers.includes(countDuplicate)) duplicateWatchers.push(countDuplicate);
   return {
     broker: {
       aroundHandler: async (handle) => {

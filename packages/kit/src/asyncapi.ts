@@ -14,15 +14,20 @@ export interface MessageModel {
   contracts: Record<string, z.ZodType>;
   /** queue -> the types it receives */
   queues: Record<string, readonly string[]>;
+  /** Types published `mandatory` (some queue takes them): the broker returns one no queue took. */
+  mandatory: ReadonlySet<string>;
   /** Default: RabbitMQ on this laptop. */
   host?: string;
 }
 
 const AMQP = "0.3.0"; // the version of AsyncAPI's AMQP bindings
 
-/** JSON Schema draft 7, the dialect AsyncAPI's own schema format builds on. */
+/**
+ * JSON Schema draft 7, the dialect AsyncAPI's own schema format builds on. As input: unknown
+ * fields are allowed, as the consumers allow them (zod drops them): a tolerant reader.
+ */
 function jsonSchema(schema: z.ZodType): Record<string, unknown> {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { target: "draft-7" });
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { target: "draft-7", io: "input" });
   return rest;
 }
 
@@ -63,7 +68,9 @@ export function asyncApiDocument(model: MessageModel) {
       action: "send",
       channel: ref(`channels/${type}`),
       messages: [message(type)],
-      bindings: { amqp: { deliveryMode: 2, mandatory: true, bindingVersion: AMQP } },
+      bindings: {
+        amqp: { deliveryMode: 2, mandatory: model.mandatory.has(type), bindingVersion: AMQP },
+      },
     },
   ]);
   const receive = Object.entries(model.queues).flatMap(([queue, received]) =>

@@ -3,7 +3,7 @@
 import { basename, join } from "node:path";
 import { asyncApiDocument } from "@shop/kit";
 import { CONTRACTS, head } from "./contracts.ts";
-import { EXCHANGE, QUEUES } from "./topology.ts";
+import { EXCHANGE, QUEUES, ROUTED_TYPES } from "./topology.ts";
 
 export const ASYNCAPI_FILE = join(import.meta.dirname, "asyncapi.json");
 const step = basename(join(import.meta.dirname, ".."));
@@ -19,6 +19,7 @@ export const asyncApi = () =>
     head,
     contracts: CONTRACTS,
     queues: QUEUES,
+    mandatory: ROUTED_TYPES,
   });
 
 export const asyncApiJson = () => `${JSON.stringify(asyncApi(), null, 2)}\n`;

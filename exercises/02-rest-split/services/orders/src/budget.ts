@@ -5,8 +5,6 @@
 import { TIMEOUTS } from "../../../timeouts.ts";
 
 const UNDO_PASS_MS = 3 * TIMEOUTS.undoMs; // at most three undos, tried once each before the answer
-const DEFAULT_BUDGET_MS = 10_000; // a caller that does not say
-const MAX_BUDGET_MS = 30_000; // a saga's deadline is also how long its record is held if orders dies
 
 export interface Budget {
   /** Orders answers by then; it is also the saga's deadline: past it, another may take it over. */
@@ -18,8 +16,8 @@ export interface Budget {
 export function budgetFrom(timeoutHeader: string | undefined, now = Date.now()): Budget {
   const waits = Number(timeoutHeader);
   const ms = Math.min(
-    Number.isInteger(waits) && waits > 0 ? waits : DEFAULT_BUDGET_MS,
-    MAX_BUDGET_MS,
+    Number.isInteger(waits) && waits > 0 ? waits : TIMEOUTS.defaultBudgetMs,
+    TIMEOUTS.maxBudgetMs,
   );
   const answerBy = now + ms - TIMEOUTS.answerMarginMs;
   return {

@@ -36,6 +36,7 @@ describe("payments, when a message keeps failing", () => {
       expect(letter).toMatchObject({
         message: { type: "inventory.stock-reserved" },
         error: expect.stringContaining(orderId),
+        attempts: 6, // MAX_ATTEMPTS
       });
       // ...while the queue keeps flowing
       const { body } = await shop.api.post("/api/orders", {

@@ -9,6 +9,7 @@ async function getJson<T>(service: string, url: string, correlationId: string): 
     .get<T>(url, {
       headers: { "x-correlation-id": correlationId },
       signal: AbortSignal.timeout(TIMEOUTS.productListMs),
+      transitional: { silentJSONParsing: false }, // a garbled body is a bad answer, not a string
     })
     .catch(() => {
       throw new DependencyUnavailable(service); // no answer in time, or a bad one: the same for the shopper

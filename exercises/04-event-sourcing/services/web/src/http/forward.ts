@@ -33,6 +33,7 @@ export async function callService(
       signal: abort.signal,
     });
   } catch {
+    if (res.destroyed) return; // the browser left first: nobody to answer
     throw new DependencyUnavailable(service, "no answer");
   } finally {
     clearTimeout(timer);
