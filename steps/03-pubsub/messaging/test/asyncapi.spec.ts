@@ -42,4 +42,10 @@ describe("the step's AsyncAPI document", () => {
     );
     expect(received.sort()).toEqual(bound.sort());
   });
+
+  it("When a producer adds a field, then the document accepts it, as the consumers do (they drop it)", () => {
+    const strict = JSON.stringify(asyncApi()).includes('"additionalProperties":false');
+
+    expect(strict).toBe(false);
+  });
 });
