@@ -6,7 +6,7 @@ import type { PrismaClient } from "../prisma/client.ts";
 import type { OrderEvent } from "../src/domain/order.ts";
 import { readStream } from "../src/event-store/event-store.ts";
 import { integrationEvent } from "../src/messaging/events.ts";
-import { orderAt } from "../src/orders.ts";
+import { orderAt } from "../src/order-history.ts";
 import { catchUpAll } from "../src/projections/index.ts";
 import { eventStoreDatabase } from "./support.ts";
 

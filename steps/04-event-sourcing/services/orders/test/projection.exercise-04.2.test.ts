@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../prisma/client.ts";
 import type { OrderEvent } from "../src/domain/order.ts";
 import { append } from "../src/event-store/event-store.ts";
-import { orderList } from "../src/projections/order-list.ts";
+import { applyToOrderList, orderList } from "../src/projections/order-list.ts";
 import { catchUp, rebuild } from "../src/projections/projection.ts";
 import { eventStoreDatabase, metadata } from "./support.ts";
 
@@ -21,6 +21,10 @@ const placed = (orderId: string): OrderEvent => ({
     cardLast4: "4242",
     placedAt: "2026-01-01T10:00:00.000Z",
   },
+});
+const confirmedEvent = (orderId: string): OrderEvent => ({
+  type: "OrderConfirmed",
+  data: { orderId, lines: mugs },
 });
 const id = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
 const rows = async () =>
@@ -118,5 +122,23 @@ describe("Exercise 04.2: the order list projection", () => {
     expect(await rebuild(db, orderList)).toBe(3);
 
     expect(await rows()).toEqual(live);
+  });
+
+  it("When an event is applied, then the row it was given stays as it was: apply is pure", async () => {
+    const [stored] = await append(db, `order-${id(1)}`, 0, [placed(id(1))], metadata);
+    const pending = applyToOrderList(undefined, stored!)!;
+    const before = structuredClone(pending);
+    const [confirmed] = await append(db, `order-${id(1)}`, 1, [confirmedEvent(id(1))], metadata);
+
+    const after = applyToOrderList(pending, confirmed!);
+
+    expect(after).toMatchObject({ status: "CONFIRMED", version: 2 });
+    expect(pending).toEqual(before);
+  });
+
+  it("When an event comes for an order never placed, then there is no row", async () => {
+    const [confirmed] = await append(db, `order-${id(1)}`, 0, [confirmedEvent(id(1))], metadata);
+
+    expect(applyToOrderList(undefined, confirmed!)).toBeUndefined();
   });
 });

@@ -103,10 +103,19 @@ export function evolve(state: OrderState, event: OrderEvent): OrderState {
   // #endregion
 }
 
+/** Every order has its own stream of events in the store. */
+export const orderStream = (orderId: string) => `order-${orderId}`;
+
+/** The order a state holds; a state before any event is an order that does not exist. */
+export function existingOrder(state: OrderState, orderId: string): Order {
+  if (state.status === "NONE") throw new OrderNotFound(orderId);
+  return state;
+}
+
 /** The decider as one value, for the command handler. */
 export const orderDecider = {
   initialState,
   decide,
   evolve,
-  streamOf: (command: OrderCommand) => `order-${command.data.orderId}`,
+  streamOf: (command: OrderCommand) => orderStream(command.data.orderId),
 };

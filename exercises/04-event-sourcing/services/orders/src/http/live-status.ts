@@ -4,7 +4,7 @@ import type { Request, Response } from "express";
 import type { PrismaClient } from "../../prisma/client.ts";
 import type { Order } from "../domain/order.ts";
 import type { StatusFeed } from "../messaging/status-feed.ts";
-import { orderAt } from "../orders.ts";
+import { orderAt } from "../order-history.ts";
 import { orderView } from "./order-view.ts";
 
 export async function streamStatus(

@@ -6,7 +6,7 @@ import type { TypesOn } from "../../../../messaging/topology.ts";
 import { inTransaction, type PrismaClient, type Tx } from "../../prisma/client.ts";
 import type { Order, OrderCommand } from "../domain/order.ts";
 import { applyProductChanged } from "../db/product-copy.ts";
-import { execute } from "../orders.ts";
+import { handleOrderCommand } from "../handle-order-command.ts";
 import type { StatusFeed } from "./status-feed.ts";
 
 type Outcome = Message<TypesOn<"orders.order-outcomes">>;
@@ -37,8 +37,8 @@ export function ordersHandlers(
         "orders.order-outcomes",
         message,
         async (tx) => {
-          const { state, events } = await execute(tx, commandFor(message), causedBy(message));
-          if (events.length > 0) changed = state as Order;
+          const handled = await handleOrderCommand(tx, commandFor(message), causedBy(message));
+          if (handled.events.length > 0) changed = handled.order;
         },
       );
       if (changed) {

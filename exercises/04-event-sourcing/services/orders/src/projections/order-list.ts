@@ -14,7 +14,11 @@ export interface OrderRow {
   version: number;
 }
 
-export function applyToOrderList(rows: Map<string, OrderRow>, stored: StoredEvent): void {
+/** Pure: the order's row after one more event of its stream (undefined: not placed yet). */
+export function applyToOrderList(
+  row: OrderRow | undefined,
+  event: StoredEvent<OrderEvent>,
+): OrderRow | undefined {
   // #region exercise 04.2: a projection with rebuild
   throw new Error("TODO exercise 04.2: a projection with rebuild (npx workshop hint 04.2)");
   // #endregion

@@ -1,7 +1,8 @@
-// A projection is a read model built from the event store: a pure `apply` that folds events into
-// rows, and a table to keep them in. The runner feeds it every event after its checkpoint, in
+// A projection is a read model built from the event store: a pure `apply` that folds an event
+// into each row it touches, and a table to keep the rows in. The runner feeds it every event after its checkpoint, in
 // order; a rebuild empties the table and feeds it every event from position 0.
 import { inTransaction, type Db, type PrismaClient } from "../../prisma/client.ts";
+import type { OrderEvent } from "../domain/order.ts";
 import {
   checkpointOf,
   readAll,
@@ -9,12 +10,15 @@ import {
   type StoredEvent,
 } from "../event-store/event-store.ts";
 
+/** The store holds the orders' streams. */
+type Event = StoredEvent<OrderEvent>;
+
 export interface Projection<Row> {
   name: string;
-  /** The rows an event touches. */
-  keysOf(event: StoredEvent): string[];
-  /** Folds one event into the rows it touches (a missing row is created). */
-  apply(rows: Map<string, Row>, event: StoredEvent): void;
+  /** The keys of the rows an event touches. */
+  keysOf(event: Event): string[];
+  /** Pure: row `key` after the event, from the row before it (undefined: none yet). */
+  apply(row: Row | undefined, event: Event, key: string): Row | undefined;
   load(db: Db, keys: string[]): Promise<Map<string, Row>>;
   /** Replaces the given rows in the table. */
   save(db: Db, rows: Map<string, Row>): Promise<void>;
@@ -61,10 +65,16 @@ async function applyNextBatch<Row>(
   projection: Projection<Row>,
   batchSize: number,
 ): Promise<number> {
-  const events = await readAll(tx, await checkpointOf(tx, projection.name), batchSize);
+  const after = await checkpointOf(tx, projection.name);
+  const events = await readAll<OrderEvent>(tx, after, batchSize);
   if (events.length === 0) return 0;
   const rows = await projection.load(tx, [...new Set(events.flatMap((e) => projection.keysOf(e)))]);
-  for (const event of events) projection.apply(rows, event);
+  for (const event of events) {
+    for (const key of projection.keysOf(event)) {
+      const row = projection.apply(rows.get(key), event, key);
+      if (row) rows.set(key, row);
+    }
+  }
   await projection.save(tx, rows);
   await saveCheckpoint(tx, projection.name, events.at(-1)!.position);
   return events.length;

@@ -1,12 +1,13 @@
-import { randomUUID } from "node:crypto";
 import { Router } from "express";
 import { adminGuard, InvalidInput, NotFound, validate } from "@shop/kit";
 import { z } from "zod";
 import { inTransaction, type PrismaClient } from "../../prisma/client.ts";
+import { cancelOrder } from "../cancel-order.ts";
 import { listProductCopy } from "../db/product-copy.ts";
 import { clearOrders, findOrder, listOrders, salesByProduct } from "../db/read-models.ts";
 import type { StatusFeed } from "../messaging/status-feed.ts";
-import { cancelOrder, historyOf, orderAt, placeOrder } from "../orders.ts";
+import { historyOf, orderAt } from "../order-history.ts";
+import { placeOrder } from "../place-order.ts";
 import { rebuildAll } from "../projections/index.ts";
 import { idempotent } from "./idempotent.ts";
 import { streamStatus } from "./live-status.ts";
@@ -71,7 +72,7 @@ export function ordersRoutes(
     const input = validate(PlaceOrderBody, req.body);
     const key = idempotencyKey(req.get("Idempotency-Key"));
     const { statusCode, body } = await idempotent(db, key, input, async (tx) => {
-      const order = await placeOrder(tx, randomUUID(), input, {
+      const order = await placeOrder(tx, input, {
         correlationId: String(req.id),
         causationId: null,
       });

@@ -14,36 +14,34 @@ export interface OrderRow {
   version: number;
 }
 
-export function applyToOrderList(rows: Map<string, OrderRow>, stored: StoredEvent): void {
+/** Pure: the order's row after one more event of its stream (undefined: not placed yet). */
+export function applyToOrderList(
+  row: OrderRow | undefined,
+  event: StoredEvent<OrderEvent>,
+): OrderRow | undefined {
   // #region exercise 04.2: a projection with rebuild
-  const event = stored as unknown as StoredEvent<OrderEvent>;
-  const id = event.data.orderId;
-  if (event.type === "OrderPlaced") {
-    const { lines, totalCents, placedAt } = event.data as Extract<
-      OrderEvent,
-      { type: "OrderPlaced" }
-    >["data"];
-    rows.set(id, {
-      id,
-      status: "PENDING",
-      totalCents,
-      lines,
-      rejectionReason: null,
-      createdAt: new Date(placedAt),
-      version: event.version,
-    });
-    return;
-  }
-  const row = rows.get(id);
-  if (!row) return; // an event of an order this model never saw placed: nothing to show
-  row.version = event.version;
-  if (event.type === "OrderConfirmed") row.status = "CONFIRMED";
-  if (event.type === "OrderCancelled") row.status = "CANCELLED";
-  if (event.type === "OrderRejected") {
-    row.status = "REJECTED";
-    row.rejectionReason = (
-      event.data as Extract<OrderEvent, { type: "OrderRejected" }>["data"]
-    ).reason;
+  const version = event.version;
+  switch (event.type) {
+    case "OrderPlaced": {
+      const { orderId, lines, totalCents, placedAt } = event.data;
+      const createdAt = new Date(placedAt);
+      return {
+        id: orderId,
+        status: "PENDING",
+        totalCents,
+        lines,
+        rejectionReason: null,
+        createdAt,
+        version,
+      };
+    }
+    // an event of an order this model never saw placed: nothing to show
+    case "OrderConfirmed":
+      return row && { ...row, status: "CONFIRMED", version };
+    case "OrderRejected":
+      return row && { ...row, status: "REJECTED", rejectionReason: event.data.reason, version };
+    case "OrderCancelled":
+      return row && { ...row, status: "CANCELLED", version };
   }
   // #endregion
 }

@@ -1,7 +1,7 @@
 // A second read model from the same events: what each product has sold. Confirmed orders count,
 // cancelled ones are taken back. Nobody had to plan for it: the events were there all along.
 import type { Db } from "../../prisma/client.ts";
-import type { OrderLine } from "../domain/order.ts";
+import type { OrderEvent, OrderLine } from "../domain/order.ts";
 import type { StoredEvent } from "../event-store/event-store.ts";
 import type { Projection } from "./projection.ts";
 
@@ -11,22 +11,22 @@ export interface SalesRow {
   revenueCents: number;
 }
 
-const linesOf = (event: StoredEvent): OrderLine[] =>
-  event.type === "OrderConfirmed" || event.type === "OrderCancelled"
-    ? (event.data.lines as OrderLine[])
-    : [];
+const linesOf = (event: StoredEvent<OrderEvent>): OrderLine[] =>
+  event.type === "OrderConfirmed" || event.type === "OrderCancelled" ? event.data.lines : [];
 
 export const salesByProduct: Projection<SalesRow> = {
   name: "sales-by-product",
   keysOf: (event) => linesOf(event).map((l) => l.sku),
-  apply: (rows, event) => {
+  apply: (row, event, sku) => {
+    const line = linesOf(event).find((l) => l.sku === sku); // one line per sku in an order
+    if (!line) return row;
     const sign = event.type === "OrderConfirmed" ? 1 : -1;
-    for (const line of linesOf(event)) {
-      const row = rows.get(line.sku) ?? { sku: line.sku, qty: 0, revenueCents: 0 };
-      row.qty += sign * line.qty;
-      row.revenueCents += sign * line.qty * line.unitPriceCents;
-      rows.set(line.sku, row);
-    }
+    const before = row ?? { sku, qty: 0, revenueCents: 0 };
+    return {
+      sku,
+      qty: before.qty + sign * line.qty,
+      revenueCents: before.revenueCents + sign * line.qty * line.unitPriceCents,
+    };
   },
   load: async (db: Db, skus) =>
     new Map(

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../prisma/client.ts";
 import { OrderNotCancellable } from "../src/domain/order.ts";
 import { readStream } from "../src/event-store/event-store.ts";
-import { execute } from "../src/orders.ts";
+import { handleOrderCommand } from "../src/handle-order-command.ts";
 import { eventStoreDatabase, metadata } from "./support.ts";
 
 let db: PrismaClient;
@@ -16,7 +16,7 @@ describe("Commands on one order, at the same moment", () => {
   it("When 50 cancels of one confirmed order race, then one OrderCancelled is stored and the 49 others are refused as not cancellable, none with a conflict", async () => {
     // Arrange
     const prices = new Map([["MUG-001", 1299]]);
-    await execute(
+    await handleOrderCommand(
       db,
       {
         type: "PlaceOrder",
@@ -30,12 +30,12 @@ describe("Commands on one order, at the same moment", () => {
       },
       metadata,
     );
-    await execute(db, { type: "ConfirmOrder", data: { orderId } }, metadata);
+    await handleOrderCommand(db, { type: "ConfirmOrder", data: { orderId } }, metadata);
 
     // Act
     const results = await Promise.allSettled(
       Array.from({ length: 50 }, () =>
-        execute(db, { type: "CancelOrder", data: { orderId } }, metadata),
+        handleOrderCommand(db, { type: "CancelOrder", data: { orderId } }, metadata),
       ),
     );
 
@@ -57,7 +57,7 @@ describe("Commands on one order, at the same moment", () => {
 
   it("When 50 confirmations of one order race, then exactly one OrderConfirmed is stored and the others decide nothing", async () => {
     const prices = new Map([["MUG-001", 1299]]);
-    await execute(
+    await handleOrderCommand(
       db,
       {
         type: "PlaceOrder",
@@ -74,7 +74,7 @@ describe("Commands on one order, at the same moment", () => {
 
     const results = await Promise.all(
       Array.from({ length: 50 }, () =>
-        execute(db, { type: "ConfirmOrder", data: { orderId } }, metadata),
+        handleOrderCommand(db, { type: "ConfirmOrder", data: { orderId } }, metadata),
       ),
     );
 
