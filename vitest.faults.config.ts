@@ -1,20 +1,34 @@
 import { defineConfig } from "vitest/config";
 
-// `npm run test:faults`: the long fault suites (bursts with processes killed and the broker link
-// cut, then every service's books checked). One file at a time: each keeps the machine busy.
+// `npm run test:faults`: the long fault suites, left out of `npm test` to keep it fast. Bursts of
+// orders with processes killed (SIGKILL) and the broker link cut, a service killed mid-charge,
+// then every service's books checked; and steps 03 and 04 side by side on one broker.
+// One file at a time: each keeps the machine busy.
 const steps = ["02-rest-split", "03-pubsub", "04-event-sourcing"];
 
 export default defineConfig({
   test: {
-    projects: steps.map((step) => ({
-      test: {
-        name: `${step} (faults)`,
-        root: `steps/${step}`,
-        include: ["services/*/test/**/*.faults.test.ts"],
-        testTimeout: 240_000,
-        hookTimeout: 60_000,
+    projects: [
+      ...steps.map((step) => ({
+        test: {
+          name: `${step} (faults)`,
+          root: `steps/${step}`,
+          include: ["services/*/test/**/*.faults.test.ts"],
+          testTimeout: 240_000,
+          hookTimeout: 60_000,
+          globalSetup: step === "02-rest-split" ? [] : ["test/support/global-setup.ts"],
+        },
+      })),
+      {
+        test: {
+          name: "repo (faults)",
+          root: "tests",
+          include: ["*.faults.test.ts"],
+          testTimeout: 240_000,
+          hookTimeout: 60_000,
+        },
       },
-    })),
+    ],
     maxWorkers: 1,
     passWithNoTests: false,
   },

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: every suite of the repository, one after the other, with the time each takes and
-// one closing line that counts all tests. `npm run test:e2e` runs the browser specs only.
+// `npm test`: the types, then every vitest project (domain specs, service tests, each step's
+// scenarios, the acceptance suite), with the time each takes and one closing line that counts all
+// tests. `npm run test:e2e` runs the browser specs of every step, the same way.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -35,7 +36,7 @@ const suites = [
           count: () => vitestCounts(join(results, "vitest.json")),
         },
       ]),
-  ...steps.map((step) => ({
+  ...(e2eOnly ? steps : []).map((step) => ({
     name: `browser specs, steps/${step} (playwright)`,
     cmd: ["npx", "playwright", "test", "--reporter=list,json"],
     cwd: join(root, "steps", step),

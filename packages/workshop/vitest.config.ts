@@ -1,5 +1,10 @@
-import { defineProject } from "vitest/config";
+import { configDefaults, defineProject } from "vitest/config";
 
 export default defineProject({
-  test: { name: "workshop", testTimeout: 120_000 },
+  test: {
+    name: "workshop",
+    testTimeout: 120_000,
+    // the exercises' meta-check runs every exercise twice: `npm run test:exercises`
+    exclude: [...configDefaults.exclude, "**/*.meta.test.ts"],
+  },
 });

@@ -5,15 +5,27 @@ import { EXPECTED, NA } from "./expectations.ts";
 import { SCENARIOS } from "./scenarios.ts";
 import { startShopUnderTest, type ShopUnderTest } from "../support/shop-under-test.ts";
 
-export function acceptanceSuite(stepName: string): void {
+/** The step's shop, started once for the file's suites and stopped after them. */
+export function useShopUnderTest(stepName: string): () => ShopUnderTest {
+  let shop: ShopUnderTest | undefined;
+  beforeAll(async () => {
+    shop = await startShopUnderTest(stepName);
+  });
+  afterAll(() => shop?.stop());
+  return () => {
+    if (!shop) throw new Error(`the shop of ${stepName} did not start`);
+    return shop;
+  };
+}
+
+export function acceptanceSuite(stepName: string, shopOf: () => ShopUnderTest): void {
   const column = stepName.slice(0, 2) as "01" | "02" | "03" | "04";
   describe(`acceptance: ${stepName}`, () => {
     let shop: ShopUnderTest;
-    beforeAll(async () => {
-      shop = await startShopUnderTest(stepName);
+    beforeEach(async () => {
+      shop = shopOf();
+      await shop.reset();
     });
-    beforeEach(() => shop.reset());
-    afterAll(() => shop?.stop());
 
     for (const [scenario, run] of Object.entries(SCENARIOS)) {
       const expected = EXPECTED[scenario]![column];

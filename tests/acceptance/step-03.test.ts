@@ -1,3 +1,7 @@
-import { acceptanceSuite } from "./acceptance-suite.ts";
+// Step 03's shop, started once: the acceptance scenarios, then the hostile input.
+import { acceptanceSuite, useShopUnderTest } from "./acceptance-suite.ts";
+import { hostileInputSuite } from "./hostile-input-suite.ts";
 
-acceptanceSuite("03-pubsub");
+const shop = useShopUnderTest("03-pubsub");
+acceptanceSuite("03-pubsub", shop);
+hostileInputSuite(shop);

@@ -13,6 +13,7 @@ export function stepPlaywrightConfig({ command, port }: StepE2eOptions): Playwri
   const baseURL = `http://127.0.0.1:${port}`;
   return defineConfig({
     testDir: "./e2e",
+    testMatch: "**/*.e2e.ts",
     outputDir: "./test-results",
     fullyParallel: false,
     workers: 1,

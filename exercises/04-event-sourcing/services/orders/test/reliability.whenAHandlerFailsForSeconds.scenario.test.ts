@@ -1,0 +1,41 @@
+// Trouble rarely lasts 200 ms. A handler that fails for a few seconds (its database restarting, a
+// dependency down) sees its message again after longer and longer waits: the order goes through,
+// late, instead of ending in a dead-letter queue while the shopper's order stays PENDING.
+import { describe, expect, it } from "vitest";
+import { ADMIN_HEADERS, eventually } from "@shop/kit";
+import { deadLetterCounts } from "../../../messaging/dead-letters.ts";
+import { GOOD_CARD, useShop } from "../../../test/support/shop.ts";
+
+const shop = useShop();
+
+describe("An order, when payments' handlers fail for a few seconds", () => {
+  it("When every payments handler fails for 3 s, then its messages wait longer at each retry and the order ends CONFIRMED, nothing dead-lettered", async () => {
+    // Arrange: the named fault, on payments only
+    const payments = shop.service("payments");
+    const fault = await fetch(`${payments.url}/chaos/messaging`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...ADMIN_HEADERS },
+      body: JSON.stringify({ failForMs: 3_000 }),
+    });
+    expect(fault.status).toBe(200);
+
+    // Act
+    const { body } = await shop.api.post("/api/orders", {
+      lines: [{ sku: "MUG-001", qty: 1 }],
+      card: GOOD_CARD,
+    });
+
+    // Assert: confirmed once the trouble is over...
+    await eventually(
+      async () =>
+        expect((await shop.api.get(`/api/orders/${body.id}`)).body.status).toBe("CONFIRMED"),
+      { timeout: 20_000, interval: 200 },
+    );
+    // ...after payments had failed it several times, and parked nothing
+    const { stats } = await (await fetch(`${payments.url}/admin/messaging`)).json();
+    expect(stats.retried).toBeGreaterThanOrEqual(3);
+    expect(stats.deadLettered).toBe(0);
+    process.env.SHOP_NAMESPACE = shop.namespace;
+    expect(await deadLetterCounts()).toEqual({});
+  }, 40_000);
+});

@@ -1,0 +1,20 @@
+import { defineConfig } from "vitest/config";
+
+// `npm run test:exercises`: for whoever changes a step or an exercise. On a freshly generated
+// starter, each exercise's tests fail with its own TODO and pass with the reference code; the
+// starters in git are what the generator makes. About 25 vitest runs: left out of `npm test`.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "workshop (exercises)",
+          root: "packages/workshop",
+          include: ["test/**/*.meta.test.ts"],
+          testTimeout: 120_000,
+        },
+      },
+    ],
+    passWithNoTests: false,
+  },
+});
