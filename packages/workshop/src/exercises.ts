@@ -13,8 +13,11 @@ export interface Exercise {
   files: string[];
   /** The README folder, relative to the step: exercises/01.1-slug */
   docsDir: string | undefined;
-  /** The vitest filter that selects this exercise's tests: their file names contain it. */
-  testFilter: string;
+  /**
+   * This exercise's test files, relative to the step: those whose first line says
+   * `// Exercise NN.K: …`. Named by behaviour, they keep their name in the next step.
+   */
+  testFiles: string[];
 }
 
 const SOURCE = /\.(ts|js|mjs|html|css)$/;
@@ -29,11 +32,21 @@ export function sourceFiles(dir: string, base = dir): string[] {
   });
 }
 
+const TEST_FILE = /\.(test|spec)\.ts$/;
+const EXERCISE_LINE = /^\/\/ Exercise (\d\d\.\d+):/;
+
 export function exercisesOf(step: Step): Exercise[] {
   const byId = new Map<string, Exercise>();
-  for (const file of sourceFiles(step.dir)
+  const files = sourceFiles(step.dir)
     .filter((f) => SOURCE.test(f))
-    .sort()) {
+    .sort();
+  const testsOf = (id: string) =>
+    files.filter(
+      (file) =>
+        TEST_FILE.test(file) &&
+        EXERCISE_LINE.exec(readFileSync(join(step.dir, file), "utf8"))?.[1] === id,
+    );
+  for (const file of files) {
     for (const region of findRegions(readFileSync(join(step.dir, file), "utf8"), file)) {
       const exercise = byId.get(region.id) ?? {
         id: region.id,
@@ -41,7 +54,7 @@ export function exercisesOf(step: Step): Exercise[] {
         step,
         files: [],
         docsDir: docsDirOf(step, region.id),
-        testFilter: `.exercise-${region.id}.`,
+        testFiles: testsOf(region.id),
       };
       if (!exercise.files.includes(file)) exercise.files.push(file);
       byId.set(region.id, exercise);

@@ -31,9 +31,12 @@ export function run(
 /** Runs the tests of one exercise in a copy of its step (the learner's, or a temp starter). */
 export function runExerciseTests(
   stepDir: string,
-  testFilter: string,
+  testFiles: string[],
   quiet = false,
 ): Promise<RunResult> {
+  // without a file, vitest would run every test of the step
+  if (testFiles.length === 0)
+    throw new Error("No test file for this exercise: none begins with `// Exercise NN.K:`");
   return run(
     "npx",
     [
@@ -44,7 +47,7 @@ export function runExerciseTests(
       "--config",
       "vitest.config.ts",
       "--passWithNoTests=false",
-      testFilter,
+      ...testFiles,
     ],
     {
       cwd: stepDir,

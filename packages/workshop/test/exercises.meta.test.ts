@@ -38,8 +38,9 @@ describe.each(stepsWithExercises.map((s) => [s.name, s]))(
     it.each(exercises.map((e) => [e.id, e]))(
       "%s fails with its own TODO, and passes with its reference code",
       async (_id, exercise) => {
+        expect(exercise.testFiles, "test files that begin with // Exercise NN.K:").not.toEqual([]);
         // On the starter: its tests run, fail, and say this exercise's TODO (and no other's)
-        const starter = await runExerciseTests(tempStep.exerciseDir, exercise.testFilter, true);
+        const starter = await runExerciseTests(tempStep.exerciseDir, exercise.testFiles, true);
         expect(starter.code, starter.output).not.toBe(0);
         expect(starter.output).toContain(`TODO exercise ${exercise.id}:`);
         for (const other of exercises.filter((e) => e.id !== exercise.id))
@@ -57,7 +58,7 @@ describe.each(stepsWithExercises.map((s) => [s.name, s]))(
             ),
           );
         }
-        const solved = await runExerciseTests(tempStep.exerciseDir, exercise.testFilter, true);
+        const solved = await runExerciseTests(tempStep.exerciseDir, exercise.testFiles, true);
         expect(solved.code, solved.output).toBe(0);
         expect(solved.output).toMatch(/Tests\s+\d+ passed/);
       },

@@ -133,7 +133,7 @@ function snapshotOf(step: RunningStep): Snapshot {
 export function useShop({
   reset = true,
   env = {},
-}: { reset?: boolean; env?: Record<string, Record<string, string>> } = {}): TestShop {
+}: { reset?: boolean | "once"; env?: Record<string, Record<string, string>> } = {}): TestShop {
   const shop = {} as TestShop;
   const shared = reset && Object.keys(env).length === 0;
   beforeAll(async () => {
@@ -142,7 +142,9 @@ export function useShop({
       await (shared ? sharedShop(stepDir, () => startShop(), withClosedBreakers) : startShop(env)),
     );
   });
-  if (reset) beforeEach(() => shop.reset());
+  // "once": for files whose tests change nothing (refused input, reads): one reset, first
+  if (reset === "once") beforeAll(() => shop.reset());
+  else if (reset) beforeEach(() => shop.reset());
   if (!shared) afterAll(() => shop.stop?.());
   return shop;
 }

@@ -9,7 +9,7 @@ import { dim, green, red } from "../style.ts";
 /** Runs an exercise's tests on the learner's copy and records the result. */
 export async function checkOne(root: string, exercise: Exercise, quiet = false): Promise<boolean> {
   if (!(await brokerFor(exercise))) return false; // not the learner's code failing: nothing recorded
-  const { code } = await runExerciseTests(exercise.step.exerciseDir, exercise.testFilter, quiet);
+  const { code } = await runExerciseTests(exercise.step.exerciseDir, exercise.testFiles, quiet);
   const passed = code === 0;
   updateProgress(root, exercise.id, { status: passed ? "done" : "failing" });
   if (passed) {

@@ -23,7 +23,7 @@ export async function start(
 export async function test(root: string, target: string): Promise<number> {
   if (isExerciseId(target)) {
     const exercise = findExercise(root, target);
-    return (await runExerciseTests(exercise.step.exerciseDir, exercise.testFilter)).code;
+    return (await runExerciseTests(exercise.step.exerciseDir, exercise.testFiles)).code;
   }
   const step = findStep(root, target);
   const unit = await run("npm", ["test"], { cwd: step.dir });

@@ -274,7 +274,7 @@ function snapshotOf(step: RunningStep): Snapshot {
 export function useShop({
   reset = true,
   ...options
-}: ShopOptions & { reset?: boolean } = {}): TestShop {
+}: ShopOptions & { reset?: boolean | "once" } = {}): TestShop {
   const shop = {} as TestShop;
   const prefixes = inject("sharedShopPrefixes"); // set by test/support/global-setup.ts
   const shared = reset && Object.keys(options).length === 0 && prefixes !== undefined;
@@ -284,7 +284,9 @@ export function useShop({
       : startShop(options);
     Object.assign(shop, await started);
   });
-  if (reset) beforeEach(() => shop.reset());
+  // "once": for files whose tests change nothing (refused input, reads): one reset, first
+  if (reset === "once") beforeAll(() => shop.reset());
+  else if (reset) beforeEach(() => shop.reset());
   // A shared shop is stopped by the global teardown, which needs its processes as they are now.
   afterAll(() => (shared ? rememberShop(prefixes, shop) : shop.stop?.()));
   return shop;

@@ -1,6 +1,6 @@
 // Shipping asks the catalog whether a sku exists before it quotes: one more call, one more
 // service that must be up for the storefront's cart to work.
-import axios from "axios";
+import { http } from "../../../http-client.ts";
 import { DependencyUnavailable } from "@shop/kit";
 import { TIMEOUTS } from "../../../timeouts.ts";
 import { UnknownSku } from "./domain/shipping.ts";
@@ -10,7 +10,7 @@ export async function assertSkuExists(
   sku: string,
   correlationId: string,
 ): Promise<void> {
-  const response = await axios
+  const response = await http
     .get(`${catalogUrl}/products/${encodeURIComponent(sku)}`, {
       headers: { "x-correlation-id": correlationId },
       signal: AbortSignal.timeout(TIMEOUTS.skuCheckMs),

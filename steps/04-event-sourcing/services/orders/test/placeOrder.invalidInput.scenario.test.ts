@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { GOOD_CARD, useShop } from "../../../test/support/shop.ts";
 
-const shop = useShop();
+const shop = useShop({ reset: "once" });
 
 const cases: [string, unknown, Record<string, string>][] = [
   [

@@ -1,6 +1,7 @@
 // One HTTP call to another service: the correlation id travels along, and every attempt is
 // counted, so a learner can see how chatty placing one order has become.
-import axios, { type Method } from "axios";
+import type { Method } from "axios";
+import { http } from "../../../../http-client.ts";
 
 export interface CallContext {
   correlationId: string;
@@ -16,7 +17,7 @@ export async function send<T>(
   request: { method: Method; url: string; data?: unknown; headers?: Record<string, string> },
 ): Promise<T> {
   ctx.calls += 1;
-  const response = await axios.request<T>({
+  const response = await http.request<T>({
     ...request,
     signal,
     headers: { "x-correlation-id": ctx.correlationId, ...request.headers },

@@ -1,4 +1,4 @@
-import axios from "axios";
+import { http } from "../../../../http-client.ts";
 import { Router } from "express";
 import { ADMIN_HEADERS, adminGuard, DependencyUnavailable } from "@shop/kit";
 import { TIMEOUTS } from "../../../../timeouts.ts";
@@ -21,7 +21,7 @@ export function adminRoutes(urls: GatewayUrls): Router {
     const results = await Promise.all(
       Object.entries(targets).map(async ([service, url]) => {
         const signal = AbortSignal.timeout(TIMEOUTS.resetMs);
-        const reset = axios.post(`${url}/admin/reset`, undefined, {
+        const reset = http.post(`${url}/admin/reset`, undefined, {
           headers: ADMIN_HEADERS,
           signal,
         });

@@ -1,6 +1,6 @@
 // The gateway's one trick: pass a storefront request on to the service that owns it, and turn
 // "that service did not answer" into a 503 naming it.
-import axios from "axios";
+import { http } from "../../../../http-client.ts";
 import type { Request, RequestHandler, Response } from "express";
 import { DependencyUnavailable } from "@shop/kit";
 import { TIMEOUTS } from "../../../../timeouts.ts";
@@ -29,7 +29,7 @@ export async function callService(
   // The body was read here: it goes on as JSON, or not at all (a cancel has none).
   const withBody = req.body !== undefined && !["GET", "HEAD"].includes(req.method);
   if (withBody) headers["content-type"] = "application/json";
-  const response = await axios
+  const response = await http
     .request<Buffer>({
       url: baseUrl + path,
       method: req.method,

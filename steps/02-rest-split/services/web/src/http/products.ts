@@ -1,11 +1,11 @@
-import axios from "axios";
+import { http } from "../../../../http-client.ts";
 import { Router } from "express";
 import { DependencyUnavailable } from "@shop/kit";
 import { TIMEOUTS } from "../../../../timeouts.ts";
 import type { GatewayUrls } from "../app.ts";
 
 async function getJson<T>(service: string, url: string, correlationId: string): Promise<T> {
-  const response = await axios
+  const response = await http
     .get<T>(url, {
       headers: { "x-correlation-id": correlationId },
       signal: AbortSignal.timeout(TIMEOUTS.productListMs),

@@ -29,7 +29,7 @@ const placed = (orderId: string) => {
 };
 const message = placed("o-1");
 
-describe("Exercise 03.4: handleOnce", () => {
+describe("handleOnce, the idempotent consumer", () => {
   it("When the broker delivers the same message twice, then it has one effect", async () => {
     const first = await handleOnce<Tx>(run, "inventory.order-placed", message, takeOneMug);
     const second = await handleOnce<Tx>(run, "inventory.order-placed", message, takeOneMug);

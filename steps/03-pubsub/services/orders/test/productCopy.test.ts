@@ -5,7 +5,7 @@ import { openDatabase, type PrismaClient } from "../prisma/client.ts";
 import { applyProductChanged, listProductCopy, priceList } from "../src/db/product-copy.ts";
 
 let db: PrismaClient;
-beforeEach(() => (db = openDatabase(freshDataDir("ex-03-1-"))));
+beforeEach(() => (db = openDatabase(freshDataDir("product-copy-"))));
 afterEach(() => db.$disconnect());
 
 const at = (time: string) => new Date(`2026-01-01T${time}Z`);
@@ -17,7 +17,7 @@ const mug = (priceCents: number, version: number) => ({
 });
 const listed = (priceCents: number) => ({ sku: "MUG-001", name: "Enamel camp mug", priceCents });
 
-describe("Exercise 03.1: applyProductChanged", () => {
+describe("applyProductChanged", () => {
   it("When a product is heard of for the first time, then the copy has it and orders can price with it", async () => {
     expect(await applyProductChanged(db, mug(1299, 1), at("10:00:00"))).toBe(true);
 

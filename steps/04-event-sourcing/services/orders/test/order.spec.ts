@@ -1,5 +1,5 @@
-// The order decider, as given / when / then: given these events happened, when this command
-// comes, then these events are decided (or this error). Also exercise 04.1.
+// Exercise 04.1: the order decider, as given / when / then: given these events happened, when
+// this command comes, then these events are decided (or this error).
 import { describe, expect, it } from "vitest";
 import {
   decide,
