@@ -12,6 +12,7 @@ export default defineConfig({
           root: "packages/workshop",
           include: ["test/**/*.meta.test.ts"],
           testTimeout: 120_000,
+          maxConcurrency: 2, // two cores: each run keeps one busy
         },
       },
     ],

@@ -1,7 +1,8 @@
-// One step's shop, after its acceptance scenarios: the hostile requests of hostile-input.ts, in sequence, each answered
-// 4xx in the error shape; then orders, stock and prices are what they were before. Last, the admin
-// guard: another web page cannot reset the shop, change a price or switch on a fault, neither through
-// the storefront nor at a service's own port (no header, its Origin, its Host).
+// One step's shop, after its acceptance scenarios: the hostile requests of hostile-input.ts,
+// in sequence, each answered 4xx in the error shape; then orders, stock and prices are what they
+// were before. Last, the admin guard: another web page cannot reset the shop, change a price or
+// switch on a fault, neither through the storefront nor at a service's own port (no header, its
+// Origin, its Host).
 import { randomUUID } from "node:crypto";
 import { request } from "node:http";
 import { beforeAll, describe, expect, it } from "vitest";

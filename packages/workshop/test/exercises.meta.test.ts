@@ -31,13 +31,15 @@ describe.each(stepsWithExercises.map((s) => [s.name, s]))(
   "The exercises of %s, on a fresh starter",
   (_name, step) => {
     const exercises = exercisesOf(step);
-    const root = makeTempWorkshop(step.name);
-    temps.push(root);
-    const tempStep = listSteps(root).find((s) => s.name === step.name)!;
 
-    it.each(exercises.map((e) => [e.id, e]))(
+    // Two at a time (maxConcurrency in vitest.exercises.config.ts), each on a starter of its own:
+    // one exercise's reference code never lands under another's tests.
+    it.concurrent.each(exercises.map((e) => [e.id, e]))(
       "%s fails with its own TODO, and passes with its reference code",
       async (_id, exercise) => {
+        const root = makeTempWorkshop(step.name);
+        temps.push(root);
+        const tempStep = listSteps(root).find((s) => s.name === step.name)!;
         expect(exercise.testFiles, "test files that begin with // Exercise NN.K:").not.toEqual([]);
         // On the starter: its tests run, fail, and say this exercise's TODO (and no other's)
         const starter = await runExerciseTests(tempStep.exerciseDir, exercise.testFiles, true);

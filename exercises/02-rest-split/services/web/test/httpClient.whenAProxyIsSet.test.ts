@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { http } from "../../../http-client.ts";
 
-const PROXY_VARIABLES = ["HTTP_PROXY", "http_proxy"] as const;
+const PROXY_VARIABLES = ["HTTP_PROXY", "http_proxy", "NO_PROXY", "no_proxy"] as const;
 const saved = PROXY_VARIABLES.map((name) => [name, process.env[name]] as const);
 let server: Server;
 let url: string;
@@ -13,7 +13,9 @@ beforeAll(async () => {
   server = createServer((_req, res) => res.setHeader("content-type", "application/json").end("{}"));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/products`;
-  for (const name of PROXY_VARIABLES) process.env[name] = "http://127.0.0.1:9"; // nothing listens
+  process.env.HTTP_PROXY = process.env.http_proxy = "http://127.0.0.1:9"; // nothing listens
+  delete process.env.NO_PROXY; // a NO_PROXY naming 127.0.0.1 would hide the bug
+  delete process.env.no_proxy;
 });
 
 afterAll(async () => {

@@ -1,5 +1,5 @@
 // Exercise 02.2: the circuit breaker alone, in front of a real inventory service.
-import axios from "axios";
+import { http } from "../../../http-client.ts";
 import { BrokenCircuitError, CircuitState } from "cockatiel";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { eventually } from "@shop/kit";
@@ -11,9 +11,9 @@ beforeEach(async () => (inventory = await inventoryService()));
 afterEach(() => inventory.close());
 
 const settings = { ...DEFAULT_SETTINGS, breakerThreshold: 3, halfOpenAfterMs: 300 };
-const getStock = () => axios.get(`${inventory.url}/stock`, { timeout: 1_000 });
+const getStock = () => http.get(`${inventory.url}/stock`, { timeout: 1_000 });
 const restock = (qty: number) =>
-  axios.post(`${inventory.url}/api/admin/products/UMB-001/restock`, { qty });
+  http.post(`${inventory.url}/api/admin/products/UMB-001/restock`, { qty });
 
 describe("Exercise 02.2: breakerFor", () => {
   it("When the dependency fails 3 times in a row, then the breaker opens and the next call fails at once without reaching it", async () => {

@@ -16,17 +16,20 @@ const linesOf = (event: StoredEvent<OrderEvent>): OrderLine[] =>
 
 export const salesByProduct: Projection<SalesRow> = {
   name: "sales-by-product",
-  keysOf: (event) => linesOf(event).map((l) => l.sku),
+  keysOf: (event) => [...new Set(linesOf(event).map((l) => l.sku))],
   apply: (row, event, sku) => {
-    const line = linesOf(event).find((l) => l.sku === sku); // one line per sku in an order
-    if (!line) return row;
+    const lines = linesOf(event).filter((l) => l.sku === sku);
+    if (lines.length === 0) return row;
     const sign = event.type === "OrderConfirmed" ? 1 : -1;
     const before = row ?? { sku, qty: 0, revenueCents: 0 };
-    return {
-      sku,
-      qty: before.qty + sign * line.qty,
-      revenueCents: before.revenueCents + sign * line.qty * line.unitPriceCents,
-    };
+    return lines.reduce(
+      (sold, line) => ({
+        sku,
+        qty: sold.qty + sign * line.qty,
+        revenueCents: sold.revenueCents + sign * line.qty * line.unitPriceCents,
+      }),
+      before,
+    );
   },
   load: async (db: Db, skus) =>
     new Map(

@@ -42,6 +42,10 @@ export function applyToOrderList(
       return row && { ...row, status: "REJECTED", rejectionReason: event.data.reason, version };
     case "OrderCancelled":
       return row && { ...row, status: "CANCELLED", version };
+    default: {
+      const unhandled: never = event;
+      throw new Error(`Unknown event ${JSON.stringify(unhandled)}`);
+    }
   }
   // #endregion
 }

@@ -1,6 +1,6 @@
-// A projection is a read model built from the event store: a pure `apply` that folds an event
-// into each row it touches, and a table to keep the rows in. The runner feeds it every event after its checkpoint, in
-// order; a rebuild empties the table and feeds it every event from position 0.
+// A projection is a read model built from the event store: a pure `apply` folds an event into
+// each row it touches, and a table keeps the rows. The runner feeds it every event after its
+// checkpoint, in order; a rebuild empties the table and feeds it every event from position 0.
 import { inTransaction, type Db, type PrismaClient } from "../../prisma/client.ts";
 import type { OrderEvent } from "../domain/order.ts";
 import {
