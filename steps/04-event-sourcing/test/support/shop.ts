@@ -75,7 +75,12 @@ export async function startShop({
   const proxy = brokerLink ? await startTcpProxy(brokerAddress()) : undefined;
   const sharedEnv: Record<string, string> = { SHOP_NAMESPACE: namespace };
   if (proxy) sharedEnv.AMQP_URL = `amqp://guest:guest@127.0.0.1:${proxy.port}`;
-  const step = await startStep(stepDir, { env, sharedEnv });
+  // A service that did not start stops the others; the queues they declared must go too.
+  const step = await startStep(stepDir, { env, sharedEnv }).catch(async (error) => {
+    await proxy?.close();
+    await deleteTopology(prefix);
+    throw error;
+  });
   const web = step.services.web!;
   const api = apiFor(web.url);
   const service = (name: string) => {
