@@ -2,8 +2,13 @@
 // order folded from its first N events).
 import { NotFound } from "@shop/kit";
 import type { Db } from "../prisma/client.ts";
-import { existingOrder, orderDecider, orderStream, type Order } from "./domain/order.ts";
-import type { OrderEvent } from "./domain/order.ts";
+import {
+  existingOrder,
+  orderDecider,
+  orderStream,
+  type Order,
+  type OrderEvent,
+} from "./domain/order.ts";
 import { readStream } from "./event-store/event-store.ts";
 
 /** The order as it was after its `version`-th event (all of it when undefined). */
