@@ -89,10 +89,10 @@ export async function startProcess(
   child.stderr?.on("data", (chunk) => (output += chunk));
 
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`${spec.name} did not start within ${startTimeoutMs} ms:\n${output}`)),
-      startTimeoutMs,
-    );
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL"); // a service stuck at start-up would otherwise outlive the test
+      reject(new Error(`${spec.name} did not start within ${startTimeoutMs} ms:\n${output}`));
+    }, startTimeoutMs);
     child.on("message", (message: { type?: string; port?: number }) => {
       if (message?.type === "listening" && message.port) {
         clearTimeout(timer);

@@ -1,7 +1,8 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { eventually } from "../src/eventually.ts";
 import { processIsAlive } from "../src/harness.ts";
 import { freshDataDir, startProcess, startStep } from "../src/index.ts";
 import { unusedPort } from "./free-port.ts";
@@ -44,6 +45,23 @@ describe("startProcess", () => {
         entry: join(import.meta.dirname, "fixtures/does-not-exist.ts"),
       }),
     ).rejects.toThrow(/broken exited with code 1 before listening/);
+  });
+
+  it("When the entry does not listen in time, then start fails and its process is killed", async () => {
+    const dataDir = freshDataDir();
+    const stuck = {
+      name: "stuck",
+      cwd: import.meta.dirname,
+      entry: join(import.meta.dirname, "fixtures/never-listening-service.ts"),
+      env: { DATA_DIR: dataDir },
+    };
+
+    await expect(startProcess(stuck, { startTimeoutMs: 3_000 })).rejects.toThrow(
+      /stuck did not start within 3000 ms/,
+    );
+
+    const pid = Number(readFileSync(join(dataDir, "pid"), "utf8"));
+    await eventually(() => expect(processIsAlive(pid)).toBe(false));
   });
 });
 
