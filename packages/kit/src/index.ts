@@ -13,6 +13,7 @@ export { startProcess, freshDataDir, type ServiceSpec, type RunningProcess } fro
 export { chromiumLaunchOptions, systemChromium, CHROMIUM_ARGS } from "./browser.ts";
 export { correlationId, CORRELATION_HEADER } from "./http/correlation.ts";
 export { createLogger, type Logger } from "./http/logger.ts";
+export { recordingLogger } from "./http/recording-logger.ts";
 export {
   errorHandler,
   notFoundHandler,

@@ -104,9 +104,19 @@ export async function startShop({
         expect(body.status).toBe(status);
         return body;
       }),
-    reset: async () => {
-      proxy?.restore();
-      for (const s of Object.values(step.services)) {
+    // One at a time: a reset whose hook timed out is still running, and two would seed twice.
+    reset: () => (resetting = resetting.catch(() => undefined).then(resetNow)),
+    stop: async () => {
+      await step.stop();
+      await proxy?.close();
+      await deleteTopology(prefix);
+    },
+  };
+  let resetting = Promise.resolve();
+  async function resetNow(): Promise<void> {
+    proxy?.restore();
+    await Promise.all(
+      Object.values(step.services).map(async (s) => {
         await s.start();
         await chaosClient(s.url).heal();
         await fetch(`${s.url}/chaos/messaging`, {
@@ -114,18 +124,13 @@ export async function startShop({
           headers: { "content-type": "application/json", ...ADMIN_HEADERS },
           body: JSON.stringify({ deliverTwice: false, relayPaused: false }),
         });
-      }
-      await untilQuiet(shop); // a late event of the previous test must not land after the reset
-      const { status, body } = await api.post("/api/admin/reset");
-      if (status !== 204) throw new Error(`reset failed with ${status}: ${JSON.stringify(body)}`);
-      await caughtUp(shop);
-    },
-    stop: async () => {
-      await step.stop();
-      await proxy?.close();
-      await deleteTopology(prefix);
-    },
-  };
+      }),
+    );
+    await untilQuiet(shop); // a late event of the previous test must not land after the reset
+    const { status, body } = await api.post("/api/admin/reset");
+    if (status !== 204) throw new Error(`reset failed with ${status}: ${JSON.stringify(body)}`);
+    await caughtUp(shop);
+  }
   // Not caught up in time: stop what started, or its processes and queues would outlive the test.
   await caughtUp(shop).catch(async (error) => {
     await shop.stop();
@@ -140,6 +145,10 @@ export async function startShop({
  */
 export async function untilQuiet(shop: TestShop): Promise<void> {
   let lastHandled = -1;
+  const connection = new Connection({
+    url: process.env.AMQP_URL ?? DEFAULT_AMQP_URL,
+    connectionName: "test-depths",
+  });
   await eventually(
     async () => {
       for (const service of ["catalog", "inventory", "orders", "payments"]) {
@@ -155,37 +164,34 @@ export async function untilQuiet(shop: TestShop): Promise<void> {
           db.close();
         }
       }
-      expect(await queueDepths(shop.brokerPrefix)).toEqual({});
+      expect(await queueDepths(connection, shop.brokerPrefix)).toEqual({});
       const handled = (await messagingTotals(shop)).handled ?? 0;
       const stable = handled === lastHandled;
       lastHandled = handled;
       expect(stable, "messages still being handled").toBe(true);
     },
-    { timeout: 30_000, interval: 100 },
-  );
+    { timeout: 30_000, interval: 50 },
+  ).finally(() => connection.close());
 }
 
 /** The (ready) messages waiting in the step's queues, for queues that have any. */
-async function queueDepths(prefix: string): Promise<Record<string, number>> {
-  const connection = new Connection({
-    url: process.env.AMQP_URL ?? DEFAULT_AMQP_URL,
-    connectionName: "test-depths",
-  });
-  try {
-    const depths: Record<string, number> = {};
-    for (const queue of Object.keys(QUEUES).flatMap((q) => [
-      q,
-      ...RETRY_DELAYS_MS.map((_, tier) => retryQueue(q, tier)),
-    ])) {
-      const { messageCount } = await connection
-        .queueDeclare({ queue: `${prefix}${queue}`, passive: true })
-        .catch(() => ({ messageCount: 0 }));
-      if (messageCount > 0) depths[queue] = messageCount;
-    }
-    return depths;
-  } finally {
-    await connection.close();
+async function queueDepths(
+  connection: Connection,
+  prefix: string,
+): Promise<Record<string, number>> {
+  const queues = Object.keys(QUEUES).flatMap((q) => [
+    q,
+    ...RETRY_DELAYS_MS.map((_, tier) => retryQueue(q, tier)),
+  ]);
+  const depths: Record<string, number> = {};
+  // One after another: a queue not declared yet closes the channel, and would fail the others.
+  for (const queue of queues) {
+    const { messageCount } = await connection
+      .queueDeclare({ queue: `${prefix}${queue}`, passive: true })
+      .catch(() => ({ messageCount: 0 }));
+    if (messageCount > 0) depths[queue] = messageCount;
   }
+  return depths;
 }
 
 /** The copies (the gateway's product list, orders' prices) have the seed data. */
