@@ -1,13 +1,14 @@
 // One step's shop, after its acceptance scenarios: the hostile requests of hostile-input.ts,
-// in sequence, each answered 4xx in the error shape; then orders, stock and prices are what they
-// were before. Last, the admin guard: another web page cannot reset the shop, change a price or
-// switch on a fault, neither through the storefront nor at a service's own port (no header, its
-// Origin, its Host).
+// in sequence, each answered 4xx in the error shape, and the words of field-messages.ts; then
+// orders, stock and prices are what they were before. Last, the admin guard: another web page
+// cannot reset the shop, change a price or switch on a fault, neither through the storefront
+// nor at a service's own port (no header, its Origin, its Host).
 import { randomUUID } from "node:crypto";
 import { request } from "node:http";
 import { beforeAll, describe, expect, it } from "vitest";
 import { eventually } from "@shop/kit";
 import type { ShopUnderTest } from "../support/shop-under-test.ts";
+import { FIELD_MESSAGES } from "./field-messages.ts";
 import { CARD, hostileRequests, problemsWith, send, type HostileRequest } from "./hostile-input.ts";
 
 const ADMIN = { "x-shop-admin": "1" };
@@ -89,6 +90,34 @@ export function hostileInputSuite(shopOf: () => ShopUnderTest): void {
         failures,
         `${failures.length} of ${rows.length} hostile requests answered wrongly`,
       ).toEqual([]);
+    });
+
+    it("When an order is refused, then 400 names each bad field with what a right one looks like", async () => {
+      for (const [name, body, fields] of FIELD_MESSAGES) {
+        const { status, body: answer } = await shop.post("/api/orders", body);
+        expect(status, name).toBe(400);
+        expect(answer.error, name).toMatchObject({ code: "INVALID_INPUT", fields });
+        expect(Object.keys(answer.error.fields), name).toEqual(Object.keys(fields));
+      }
+      const web = shop.service("web").url;
+      const notJson = await fetch(`${web}/api/orders`, {
+        method: "POST",
+        headers: JSON_TYPE,
+        body: "{ not json",
+      });
+      expect((await notJson.json()).error.fields).toEqual({ body: "must be JSON" });
+      const longKey = await shop.post(
+        "/api/orders",
+        { lines: [{ sku: "MUG-001", qty: 1 }], card: CARD },
+        { "Idempotency-Key": "k".repeat(201) },
+      );
+      expect(longKey.body.error.fields).toEqual({
+        "Idempotency-Key": "must be 1 to 200 characters",
+      });
+      const malformedId = await shop.get("/api/orders/not-an-id");
+      expect(malformedId.body.error.fields).toEqual({ id: "must be an order id (a UUID)" });
+      const unknownId = await shop.get("/api/orders/00000000-0000-4000-8000-000000000000");
+      expect(unknownId).toMatchObject({ status: 404, body: { error: { code: "NOT_FOUND" } } });
     });
 
     it("changes no order, stock or price", async () => {
