@@ -147,6 +147,8 @@ export interface RunningService {
   kill(): Promise<void>;
   /** Starts it again on the same port with the same data (and, this time only, extra environment). */
   start(extraEnv?: Record<string, string>): Promise<void>;
+  /** Restarts it with settings that every later start keeps, until restarted with none. */
+  restartWith(settings: Record<string, string> | undefined): Promise<void>;
   isRunning(): boolean;
 }
 
@@ -202,6 +204,7 @@ export async function startStep(
         },
       };
       let current: RunningProcess | undefined = await startProcess(spec);
+      let settings: Record<string, string> | undefined;
       services[entry.name] = {
         name: entry.name,
         url: current.url,
@@ -219,9 +222,16 @@ export async function startStep(
           current = undefined;
         },
         start: async (extraEnv) => {
-          current ??= await startProcess(
-            extraEnv ? { ...spec, env: { ...spec.env, ...extraEnv } } : spec,
-          );
+          current ??= await startProcess({
+            ...spec,
+            env: { ...spec.env, ...settings, ...extraEnv },
+          });
+        },
+        restartWith: async (newSettings) => {
+          await current?.stop();
+          current = undefined;
+          settings = newSettings;
+          current = await startProcess({ ...spec, env: { ...spec.env, ...settings } });
         },
       };
     })();

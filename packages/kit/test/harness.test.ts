@@ -87,4 +87,30 @@ describe("startStep", () => {
       else process.env.AMQP_URL = saved;
     }
   });
+
+  it("When a service is restarted with settings, then it keeps them through a stop and a start, until restarted with none", async () => {
+    const stepDir = mkdtempSync(join(tmpdir(), "step-"));
+    const entry = join(import.meta.dirname, "fixtures/echo-service.ts");
+    writeFileSync(
+      join(stepDir, "services.json"),
+      JSON.stringify({ services: [{ name: "echo", entry, port: 1 }] }),
+    );
+    const step = await startStep(stepDir);
+    const echo = step.services.echo!;
+    const setting = async () => (await (await fetch(`${echo.url}/`)).json()).setting;
+    try {
+      expect(await setting()).toBe(null);
+
+      await echo.restartWith({ ECHO_SETTING: "slow" });
+      const kept = await setting();
+      await echo.stop();
+      await echo.start();
+      const afterRestart = await setting();
+      await echo.restartWith(undefined);
+
+      expect([kept, afterRestart, await setting()]).toEqual(["slow", "slow", null]);
+    } finally {
+      await step.stop();
+    }
+  });
 });

@@ -125,27 +125,34 @@ function snapshotOf(step: RunningStep): Snapshot {
 }
 
 /**
- * The shop of a test file: started before its first test and stopped after its last, or, without
- * options, shared with this worker's other files (sharedShop: a step boots once per worker, not
- * once per file). Back to the seed data (every service up and healed) before each test unless
- * `reset: false`.
+ * The shop of a test file, shared with this worker's other files (sharedShop: a step boots once
+ * per worker, not once per file), or, with `reset: false`, started for the file and stopped after
+ * it. A file's own settings (`env`) restart just those services with them, for that file only.
+ * Back to the seed data (every service up and healed) before each test unless `reset: false`.
  */
 export function useShop({
   reset = true,
   env = {},
 }: { reset?: boolean | "once"; env?: Record<string, Record<string, string>> } = {}): TestShop {
   const shop = {} as TestShop;
-  const shared = reset && Object.keys(env).length === 0;
+  const shared = reset !== false;
   beforeAll(async () => {
     Object.assign(
       shop,
       await (shared ? sharedShop(stepDir, () => startShop(), withClosedBreakers) : startShop(env)),
     );
+    if (shared)
+      for (const [name, settings] of Object.entries(env))
+        await shop.service(name).restartWith(settings);
   });
   // "once": for files whose tests change nothing (refused input, reads): one reset, first
   if (reset === "once") beforeAll(() => shop.reset());
   else if (reset) beforeEach(() => shop.reset());
-  if (!shared) afterAll(() => shop.stop?.());
+  afterAll(async () => {
+    if (!shop.step) return; // it did not start
+    if (!shared) return shop.stop();
+    for (const name of Object.keys(env)) await shop.service(name).restartWith(undefined);
+  });
   return shop;
 }
 

@@ -3,7 +3,7 @@ import { GOOD_CARD, useShop } from "../../../test/support/shop.ts";
 
 // A generous call timeout: this test is about stock under contention, not about slowness, and 20
 // orders at once on a busy two-core machine can take longer than the default 500 ms a call.
-const shop = useShop({ reset: false, env: { orders: { CALL_TIMEOUT_MS: "5000" } } });
+const shop = useShop({ env: { orders: { CALL_TIMEOUT_MS: "5000" } } });
 
 describe("POST /api/orders under contention", () => {
   it("When 20 shoppers order the last 5 pens at once, then exactly 5 orders are confirmed and 15 are told it sold out", async () => {
