@@ -72,3 +72,4 @@ export {
   type BrowserPlan,
   type BrowserSeams,
 } from "./ensure-browser.ts";
+export { apiFor, type Api, type ApiResponse } from "./storefront-api.ts";

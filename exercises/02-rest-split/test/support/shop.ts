@@ -5,6 +5,8 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import {
+  apiFor,
+  type Api,
   chaosClient,
   sharedShop,
   startStep,
@@ -27,14 +29,6 @@ export interface TestShop {
   reset(): Promise<void>;
   stop(): Promise<void>;
 }
-
-export interface ApiResponse<T = any> {
-  status: number;
-  headers: Headers;
-  body: T;
-}
-
-export type Api = ReturnType<typeof apiFor>;
 
 export async function startShop(
   env: Record<string, Record<string, string>> = {},
@@ -63,38 +57,6 @@ export async function startShop(
       if (status !== 204) throw new Error(`reset failed with ${status}: ${JSON.stringify(body)}`);
     },
     stop: () => step.stop(),
-  };
-}
-
-export function apiFor(baseUrl: string) {
-  const call = async (
-    method: string,
-    path: string,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ): Promise<ApiResponse> => {
-    const response = await fetch(baseUrl + path, {
-      method,
-      headers: {
-        "content-type": "application/json",
-        ...(path.startsWith("/api/admin") ? { "x-shop-admin": "1" } : {}),
-        ...headers,
-      },
-      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return {
-      status: response.status,
-      headers: response.headers,
-      body: text ? JSON.parse(text) : null,
-    };
-  };
-  return {
-    get: (path: string, headers?: Record<string, string>) => call("GET", path, undefined, headers),
-    post: (path: string, body?: unknown, headers?: Record<string, string>) =>
-      call("POST", path, body, headers),
-    put: (path: string, body?: unknown, headers?: Record<string, string>) =>
-      call("PUT", path, body, headers),
   };
 }
 

@@ -6,6 +6,8 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, beforeEach, expect, inject } from "vitest";
 import {
+  apiFor,
+  type Api,
   ADMIN_HEADERS,
   brokerAddress,
   brokerNamespace,
@@ -47,14 +49,6 @@ export interface TestShop {
   reset(): Promise<void>;
   stop(): Promise<void>;
 }
-
-export interface ApiResponse<T = any> {
-  status: number;
-  headers: Headers;
-  body: T;
-}
-
-export type Api = ReturnType<typeof apiFor>;
 
 export const SEED_VIEW = SEED_PRODUCTS.map((p) => ({ ...p, available: SEED_STOCK[p.sku] })).sort(
   (a, b) => a.name.localeCompare(b.name),
@@ -210,38 +204,6 @@ async function caughtUp(shop: TestShop): Promise<void> {
     },
     { timeout: 10_000 },
   );
-}
-
-export function apiFor(baseUrl: string) {
-  const call = async (
-    method: string,
-    path: string,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ): Promise<ApiResponse> => {
-    const response = await fetch(baseUrl + path, {
-      method,
-      headers: {
-        "content-type": "application/json",
-        ...(path.startsWith("/api/admin") ? { "x-shop-admin": "1" } : {}),
-        ...headers,
-      },
-      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return {
-      status: response.status,
-      headers: response.headers,
-      body: text ? JSON.parse(text) : null,
-    };
-  };
-  return {
-    get: (path: string, headers?: Record<string, string>) => call("GET", path, undefined, headers),
-    post: (path: string, body?: unknown, headers?: Record<string, string>) =>
-      call("POST", path, body, headers),
-    put: (path: string, body?: unknown, headers?: Record<string, string>) =>
-      call("PUT", path, body, headers),
-  };
 }
 
 /**

@@ -1,0 +1,106 @@
+// The list tells how often each dead letter was tried, whoever parked it. A replay moves a dead
+// letter back to its queue, and takes it off the .dlq only once the broker has confirmed the copy:
+// a refused or lost republish leaves the dead letter where it was.
+import { randomUUID } from "node:crypto";
+import { Connection } from "rabbitmq-client";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_AMQP_URL, eventually } from "@shop/kit";
+import { deleteQueue } from "../../../messaging/cleanup.ts";
+import {
+  deadLetterCounts,
+  listDeadLetters,
+  replayDeadLetters,
+} from "../../../messaging/dead-letters.ts";
+import { envelope } from "../../../messaging/envelope.ts";
+import { namespaced } from "../../../messaging/topology.ts";
+import { testBroker, type TestBroker } from "../../../test/support/broker.ts";
+
+const queue = "payments.order-events";
+let shop: TestBroker;
+let connection: Connection;
+beforeAll(async () => {
+  shop = await testBroker();
+  connection = new Connection({
+    url: process.env.AMQP_URL ?? DEFAULT_AMQP_URL,
+    connectionName: "test-replay",
+  });
+});
+afterEach(() => connection.queuePurge({ queue: namespaced(`${queue}.dlq`) }));
+afterAll(async () => {
+  await connection.close();
+  await shop.close();
+});
+
+const reservation = () =>
+  envelope("inventory.stock-reserved", { orderId: randomUUID() }, { correlationId: "replay" });
+
+/** Publishes a message straight to `target`, with these headers. */
+async function send(target: string, message: object, headers: Record<string, unknown> = {}) {
+  const publisher = connection.createPublisher({ confirm: true });
+  await publisher.send({ routingKey: namespaced(target), durable: true, headers }, message);
+  await publisher.close();
+}
+
+/** Parks a message in the queue's .dlq, as the consumer does after its last attempt. */
+async function deadLetter() {
+  const message = reservation();
+  await send(`${queue}.dlq`, message);
+  return message;
+}
+
+describe("listing dead letters", () => {
+  it("When the consumer parked a message, then its attempts are one less than the next attempt it wrote", async () => {
+    const message = reservation();
+    await send(`${queue}.dlq`, message, { "x-attempt": 6, "x-last-error": "no such order" });
+
+    const listed = (await listDeadLetters())[queue];
+
+    expect(listed).toEqual([{ message, error: "no such order", attempts: 5 }]);
+  });
+
+  it("When the broker dead-lettered it (the consumer could not move it), then its attempts are the attempt it carried", async () => {
+    // the consumer rejects a message on its 3rd attempt: the queue's dead-letter route takes it
+    const message = reservation();
+    await send(queue, message, { "x-attempt": 3, "x-last-error": "no such order" });
+    const channel = await connection.acquire();
+    const delivered = await channel.basicGet({ queue: namespaced(queue) });
+    await channel.basicNack({ deliveryTag: delivered!.deliveryTag, requeue: false });
+    await channel.close();
+
+    const listed = await eventually(async () => {
+      const found = (await listDeadLetters())[queue];
+      expect(found).toHaveLength(1);
+      return found;
+    });
+
+    expect(listed).toEqual([{ message, error: "no such order", attempts: 3 }]);
+  });
+});
+
+describe("replaying dead letters", () => {
+  it("When the queue takes the replayed message, then it is back in the queue and gone from the .dlq", async () => {
+    const message = await deadLetter();
+
+    const moved = await replayDeadLetters(queue);
+
+    expect(moved.map((m) => m.id)).toEqual([message.id]);
+    expect(await deadLetterCounts()).toEqual({});
+    const back = await connection.basicGet({ queue: namespaced(queue), noAck: true });
+    expect(back?.body).toEqual(message);
+  });
+
+  it("When the broker refuses the replayed message, then the replay fails and the dead letter stays in the .dlq", async () => {
+    // the queue replaced by one that refuses every message: the broker nacks the republish
+    await deleteQueue(namespaced(queue));
+    await connection.queueDeclare({
+      queue: namespaced(queue),
+      durable: true,
+      arguments: { "x-max-length": 0, "x-overflow": "reject-publish" },
+    });
+    await deadLetter();
+
+    await expect(replayDeadLetters(queue)).rejects.toThrow();
+
+    expect(await deadLetterCounts()).toEqual({ [queue]: 1 });
+  });
+});
