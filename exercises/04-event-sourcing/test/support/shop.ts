@@ -120,7 +120,8 @@ export async function startShop({
         });
       }),
     );
-    await untilQuiet(shop); // a late event of the previous test must not land after the reset
+    // a late event of the previous test must not land after the reset: wait, or drop it
+    await untilQuiet(shop, { dropRetries: true });
     const { status, body } = await api.post("/api/admin/reset");
     if (status !== 204) throw new Error(`reset failed with ${status}: ${JSON.stringify(body)}`);
     await caughtUp(shop);
@@ -135,9 +136,11 @@ export async function startShop({
 
 /**
  * Waits until nothing is in flight: every outbox sent, every queue empty, and no message handled
- * since the previous look (one may be in a handler while its queue already looks empty).
+ * since the previous look (one may be in a handler while its queue already looks empty). With
+ * `dropRetries`, messages waiting in retry queues are purged instead of waited for (up to 30 s
+ * each, and they may fail again): the reset between tests drops what a test left failing.
  */
-export async function untilQuiet(shop: TestShop): Promise<void> {
+export async function untilQuiet(shop: TestShop, { dropRetries = false } = {}): Promise<void> {
   let lastHandled = -1;
   const connection = new Connection({
     url: process.env.AMQP_URL ?? DEFAULT_AMQP_URL,
@@ -160,6 +163,7 @@ export async function untilQuiet(shop: TestShop): Promise<void> {
           db.close();
         }
       }
+      if (dropRetries) await purgeRetries(connection, shop.brokerPrefix);
       expect(await queueDepths(connection, shop.brokerPrefix)).toEqual({});
       const handled = (await messagingTotals(shop)).handled ?? 0;
       const stable = handled === lastHandled;
@@ -170,15 +174,20 @@ export async function untilQuiet(shop: TestShop): Promise<void> {
   ).finally(() => connection.close());
 }
 
+const retryQueues = () =>
+  Object.keys(QUEUES).flatMap((q) => RETRY_DELAYS_MS.map((_, tier) => retryQueue(q, tier)));
+
+async function purgeRetries(connection: Connection, prefix: string): Promise<void> {
+  for (const queue of retryQueues())
+    await connection.queuePurge({ queue: `${prefix}${queue}` }).catch(() => undefined);
+}
+
 /** The (ready) messages waiting in the step's queues, for queues that have any. */
 async function queueDepths(
   connection: Connection,
   prefix: string,
 ): Promise<Record<string, number>> {
-  const queues = Object.keys(QUEUES).flatMap((q) => [
-    q,
-    ...RETRY_DELAYS_MS.map((_, tier) => retryQueue(q, tier)),
-  ]);
+  const queues = [...Object.keys(QUEUES), ...retryQueues()];
   const depths: Record<string, number> = {};
   // One after another: a queue not declared yet closes the channel, and would fail the others.
   for (const queue of queues) {
@@ -249,10 +258,11 @@ function snapshotOf(step: RunningStep): Snapshot {
 }
 
 /**
- * The shop of a test file: started before its first test and stopped after its last, or, for the
- * default options, shared with this worker's other files (sharedShop: a step boots once per
- * worker, not once per file). Back to the seed data (every service up, healed and caught up)
- * before each test unless `reset: false`.
+ * The shop of a test file, shared with this worker's other files (sharedShop: a step boots once
+ * per worker, not once per file), or, with `reset: false` or a broker link to cut, started for
+ * the file and stopped after it. A file's own settings (`env`) restart just those services with
+ * them, for that file only. Back to the seed data (every service up, healed and caught up) before
+ * each test unless `reset: false`.
  */
 export function useShop({
   reset = true,
@@ -260,18 +270,27 @@ export function useShop({
 }: ShopOptions & { reset?: boolean | "once" } = {}): TestShop {
   const shop = {} as TestShop;
   const prefixes = inject("sharedShopPrefixes"); // set by test/support/global-setup.ts
-  const shared = reset && Object.keys(options).length === 0 && prefixes !== undefined;
+  const { env = {}, brokerLink = false } = options;
+  const shared = reset !== false && !brokerLink && prefixes !== undefined;
   beforeAll(async () => {
     const started = shared
       ? sharedShop(stepDir, () => startSharedShop(prefixes))
       : startShop(options);
     Object.assign(shop, await started);
+    if (shared)
+      for (const [name, settings] of Object.entries(env))
+        await shop.service(name).restartWith(settings);
   });
   // "once": for files whose tests change nothing (refused input, reads): one reset, first
   if (reset === "once") beforeAll(() => shop.reset());
   else if (reset) beforeEach(() => shop.reset());
-  // A shared shop is stopped by the global teardown, which needs its processes as they are now.
-  afterAll(() => (shared ? rememberShop(prefixes, shop) : shop.stop?.()));
+  afterAll(async () => {
+    if (!shop.step) return; // it did not start
+    if (!shared) return shop.stop();
+    for (const name of Object.keys(env)) await shop.service(name).restartWith(undefined);
+    // the global teardown stops a shared shop, and needs its processes as they are now
+    rememberShop(prefixes, shop);
+  });
   return shop;
 }
 
