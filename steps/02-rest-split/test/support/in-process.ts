@@ -16,7 +16,7 @@ import { shippingRoutes } from "../../services/shipping/src/http/routes.ts";
 
 process.env.SHOP_CHAOS = "1";
 // Quiet, without setting LOG_LEVEL: test files share a worker, and the processes that a later
-// file starts would inherit it and log nothing (a test may read their warnings).
+// file starts would inherit it and log nothing (a test or a trainer may read their warnings).
 export const silent = createLogger("exercise-test", process.env.LOG_LEVEL ?? "silent");
 
 export interface InProcessService<Db> {

@@ -95,25 +95,31 @@ function snapshotOf(step: RunningStep): Snapshot {
 export function useShop({
   reset = true,
   env = {},
-}: { reset?: boolean | "once"; env?: Record<string, Record<string, string>> } = {}): TestShop {
+}: { reset?: boolean; env?: Record<string, Record<string, string>> } = {}): TestShop {
   const shop = {} as TestShop;
-  const shared = reset !== false;
-  beforeAll(async () => {
-    Object.assign(
-      shop,
-      await (shared ? sharedShop(stepDir, () => startShop(), withClosedBreakers) : startShop(env)),
-    );
-    if (shared)
-      for (const [name, settings] of Object.entries(env))
-        await shop.service(name).restartWith(settings);
+  // afterAll waits for it: a beforeAll that timed out is still running
+  let started: Promise<void> = Promise.resolve();
+  beforeAll(() => {
+    started = (async () => {
+      const running = reset
+        ? sharedShop(stepDir, () => startShop(), withClosedBreakers)
+        : startShop(env);
+      Object.assign(shop, await running);
+      if (reset)
+        for (const [name, settings] of Object.entries(env))
+          await shop.service(name).restartWith(settings);
+    })();
+    return started;
   });
-  // "once": for files whose tests change nothing (refused input, reads): one reset, first
-  if (reset === "once") beforeAll(() => shop.reset());
-  else if (reset) beforeEach(() => shop.reset());
+  if (reset) beforeEach(() => shop.reset());
   afterAll(async () => {
+    await Promise.allSettled([started]);
     if (!shop.step) return; // it did not start
-    if (!shared) return shop.stop();
-    for (const name of Object.keys(env)) await shop.service(name).restartWith(undefined);
+    if (!reset) return shop.stop();
+    // every one, even if one fails: settings must not reach the next file
+    await Promise.allSettled(
+      Object.keys(env).map((name) => shop.service(name).restartWith(undefined)),
+    );
   });
   return shop;
 }

@@ -9,7 +9,7 @@ import type { Envelope } from "../../messaging/envelope.ts";
 import { currentNamespace, EXCHANGE, namespaced } from "../../messaging/topology.ts";
 
 // Quiet, without setting LOG_LEVEL: test files share a worker, and the processes that a later
-// file starts would inherit it and log nothing (a test may read their warnings).
+// file starts would inherit it and log nothing (a test or a trainer may read their warnings).
 export const quiet = createLogger("test", process.env.LOG_LEVEL ?? "silent");
 
 export interface TestBroker {

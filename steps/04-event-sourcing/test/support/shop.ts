@@ -121,7 +121,7 @@ export async function startShop({
       }),
     );
     // a late event of the previous test must not land after the reset: wait, or drop it
-    await untilQuiet(shop, { dropRetries: true });
+    await untilQuiet(shop, { dropLeftovers: true });
     const { status, body } = await api.post("/api/admin/reset");
     if (status !== 204) throw new Error(`reset failed with ${status}: ${JSON.stringify(body)}`);
     await caughtUp(shop);
@@ -137,10 +137,10 @@ export async function startShop({
 /**
  * Waits until nothing is in flight: every outbox sent, every queue empty, and no message handled
  * since the previous look (one may be in a handler while its queue already looks empty). With
- * `dropRetries`, messages waiting in retry queues are purged instead of waited for (up to 30 s
- * each, and they may fail again): the reset between tests drops what a test left failing.
+ * `dropLeftovers`, messages waiting in retry queues (up to 30 s each, and they may fail again)
+ * or parked in a .dlq are purged instead: the reset between tests drops what a test left failing.
  */
-export async function untilQuiet(shop: TestShop, { dropRetries = false } = {}): Promise<void> {
+export async function untilQuiet(shop: TestShop, { dropLeftovers = false } = {}): Promise<void> {
   let lastHandled = -1;
   const connection = new Connection({
     url: process.env.AMQP_URL ?? DEFAULT_AMQP_URL,
@@ -163,22 +163,22 @@ export async function untilQuiet(shop: TestShop, { dropRetries = false } = {}): 
           db.close();
         }
       }
-      if (dropRetries) await purgeRetries(connection, shop.brokerPrefix);
+      if (dropLeftovers) await purgeLeftovers(connection, shop.brokerPrefix);
       expect(await queueDepths(connection, shop.brokerPrefix)).toEqual({});
       const handled = (await messagingTotals(shop)).handled ?? 0;
       const stable = handled === lastHandled;
       lastHandled = handled;
       expect(stable, "messages still being handled").toBe(true);
     },
-    { timeout: 30_000, interval: 50 },
+    { timeout: 30_000, interval: 100 },
   ).finally(() => connection.close());
 }
 
 const retryQueues = () =>
   Object.keys(QUEUES).flatMap((q) => RETRY_DELAYS_MS.map((_, tier) => retryQueue(q, tier)));
 
-async function purgeRetries(connection: Connection, prefix: string): Promise<void> {
-  for (const queue of retryQueues())
+async function purgeLeftovers(connection: Connection, prefix: string): Promise<void> {
+  for (const queue of [...retryQueues(), ...Object.keys(QUEUES).map((q) => `${q}.dlq`)])
     await connection.queuePurge({ queue: `${prefix}${queue}` }).catch(() => undefined);
 }
 
@@ -267,29 +267,39 @@ function snapshotOf(step: RunningStep): Snapshot {
 export function useShop({
   reset = true,
   ...options
-}: ShopOptions & { reset?: boolean | "once" } = {}): TestShop {
+}: ShopOptions & { reset?: boolean } = {}): TestShop {
   const shop = {} as TestShop;
   const prefixes = inject("sharedShopPrefixes"); // set by test/support/global-setup.ts
   const { env = {}, brokerLink = false } = options;
-  const shared = reset !== false && !brokerLink && prefixes !== undefined;
-  beforeAll(async () => {
-    const started = shared
-      ? sharedShop(stepDir, () => startSharedShop(prefixes))
-      : startShop(options);
-    Object.assign(shop, await started);
-    if (shared)
-      for (const [name, settings] of Object.entries(env))
-        await shop.service(name).restartWith(settings);
+  const shared = reset && !brokerLink && prefixes !== undefined;
+  // afterAll waits for it: a beforeAll that timed out is still running
+  let started: Promise<void> = Promise.resolve();
+  beforeAll(() => {
+    started = (async () => {
+      const running = shared
+        ? sharedShop(stepDir, () => startSharedShop(prefixes))
+        : startShop(options);
+      Object.assign(shop, await running);
+      if (shared)
+        for (const [name, settings] of Object.entries(env))
+          await shop.service(name).restartWith(settings);
+    })();
+    return started;
   });
-  // "once": for files whose tests change nothing (refused input, reads): one reset, first
-  if (reset === "once") beforeAll(() => shop.reset());
-  else if (reset) beforeEach(() => shop.reset());
+  if (reset) beforeEach(() => shop.reset());
   afterAll(async () => {
+    await Promise.allSettled([started]);
     if (!shop.step) return; // it did not start
     if (!shared) return shop.stop();
-    for (const name of Object.keys(env)) await shop.service(name).restartWith(undefined);
-    // the global teardown stops a shared shop, and needs its processes as they are now
-    rememberShop(prefixes, shop);
+    try {
+      // every one, even if one fails: settings must not reach the next file
+      await Promise.allSettled(
+        Object.keys(env).map((name) => shop.service(name).restartWith(undefined)),
+      );
+    } finally {
+      // the global teardown stops a shared shop, and needs its processes as they are now
+      rememberShop(prefixes, shop);
+    }
   });
   return shop;
 }

@@ -1,11 +1,12 @@
 // The tests' reset between two tests: a message that the previous test left waiting for a retry
 // (here 5 s, then 30 s: orders hears of a payment for an order it never had) must neither hold
-// the reset up until it gives up, nor land in the next test. It is dropped.
+// the reset up until it gives up, nor land in the next test. It is dropped, as are dead letters.
 import { randomUUID } from "node:crypto";
 import { Connection } from "rabbitmq-client";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_AMQP_URL, eventually } from "@shop/kit";
 import { connectBroker } from "../../../messaging/broker.ts";
+import { deadLetterCounts } from "../../../messaging/dead-letters.ts";
 import { envelope } from "../../../messaging/envelope.ts";
 import { retryQueue } from "../../../messaging/topology.ts";
 import { quiet } from "../../../test/support/broker.ts";
@@ -36,12 +37,18 @@ describe("the tests' reset", () => {
         ),
       );
       await eventually(async () => expect(await waiting(2)).toBe(1));
+      // and a dead letter an earlier test parked
+      const publisher = link.createPublisher({ confirm: true });
+      await publisher.send({ routingKey: `${shop.brokerPrefix}orders.order-outcomes.dlq` }, {});
+      await publisher.close();
+      expect(await deadLetterCounts()).toEqual({ "orders.order-outcomes": 1 });
 
       // Act
       await shop.reset();
 
-      // Assert: nothing left waiting to land later
+      // Assert: nothing left waiting to land later, nor parked for the next test to count
       expect(await Promise.all([0, 1, 2, 3].map(waiting))).toEqual([0, 0, 0, 0]);
+      expect(await deadLetterCounts()).toEqual({});
     } finally {
       await link.close();
       await broker.close();

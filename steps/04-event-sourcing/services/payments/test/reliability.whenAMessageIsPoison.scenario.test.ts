@@ -13,7 +13,8 @@ import { envelope } from "../../../messaging/envelope.ts";
 import { quiet } from "../../../test/support/broker.ts";
 import { GOOD_CARD, useShop } from "../../../test/support/shop.ts";
 
-const shop = useShop({ env: { payments: { RETRY_DELAY_MS: "200" } } }); // a quick dead letter: 6 attempts in ~1 s
+// a quick dead letter: 6 attempts in ~1 s
+const shop = useShop({ env: { payments: { RETRY_DELAY_MS: "200" } } });
 
 describe("payments, when a message keeps failing", () => {
   it("When a reservation arrives for an order payments never heard of, then it is dead-lettered, the flow continues, and a replay after the fix charges it", async () => {
