@@ -24,7 +24,7 @@ import {
 import { Connection } from "rabbitmq-client";
 import { DEFAULT_AMQP_URL } from "@shop/kit";
 import { deleteTopology } from "../../messaging/cleanup.ts";
-import { QUEUES, RETRY_DELAYS_MS, retryQueue } from "../../messaging/topology.ts";
+import { declaredNames, QUEUES, RETRY_DELAYS_MS, retryQueue } from "../../messaging/topology.ts";
 import { SEED_PRODUCTS } from "../../services/catalog/src/db/seed.ts";
 import { SEED_STOCK } from "../../services/inventory/src/db/seed.ts";
 
@@ -175,9 +175,11 @@ export async function untilQuiet(shop: TestShop, { dropLeftovers = false } = {})
 const retryQueues = () =>
   Object.keys(QUEUES).flatMap((q) => RETRY_DELAYS_MS.map((_, tier) => retryQueue(q, tier)));
 
+/** Empties every queue of the step but those its consumers read: the retry queues and .dlqs. */
 async function purgeLeftovers(connection: Connection, prefix: string): Promise<void> {
-  for (const queue of [...retryQueues(), ...Object.keys(QUEUES).map((q) => `${q}.dlq`)])
-    await connection.queuePurge({ queue: `${prefix}${queue}` }).catch(() => undefined);
+  const consumed = new Set(Object.keys(QUEUES).map((q) => `${prefix}${q}`));
+  for (const queue of declaredNames(prefix).queues.filter((q) => !consumed.has(q)))
+    await connection.queuePurge({ queue }).catch(() => undefined);
 }
 
 /** The (ready) messages waiting in the step's queues, for queues that have any. */
