@@ -15,7 +15,7 @@ import { useShop } from "../../../test/support/shop.ts";
 const shop = useShop();
 
 describe("the tests' reset", () => {
-  it("When a message waits in a retry queue, then the reset drops it and succeeds", async () => {
+  it("When a message waits in a retry queue or a .dlq, then the reset drops it and succeeds", async () => {
     // Arrange: an outcome for an unknown order, failed twice, now waiting 5 s before its third try
     process.env.SHOP_NAMESPACE = shop.namespace;
     const broker = await connectBroker("test", quiet);
