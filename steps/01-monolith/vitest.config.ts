@@ -6,5 +6,7 @@ export default defineProject({
     include: ["services/*/test/**/*.{test,spec}.ts"],
     testTimeout: 20_000,
     hookTimeout: 30_000,
+    // Files share a worker's modules, so the shop boots once per worker (useShop).
+    isolate: false,
   },
 });

@@ -137,10 +137,9 @@ export async function startShopUnderTest(stepName: string): Promise<ShopUnderTes
       brokerLink?.restore();
       if (restartedWithDelay) await service("web").stop();
       restartedWithDelay = false;
-      for (const s of Object.values(step.services)) {
-        await s.start();
-        await chaosClient(s.url).heal();
-      }
+      await Promise.all(
+        Object.values(step.services).map((s) => s.start().then(() => chaosClient(s.url).heal())),
+      );
       // A breaker opened by the previous scenario stays open a few seconds: wait until an order goes through.
       await eventually(
         async () => {

@@ -13,8 +13,17 @@ import type { RelayOptions } from "./outbox.ts";
 /** failingUntil: a time (ms since 1970); every handler throws until then. */
 export const faults = { deliverTwice: false, relayPaused: false, failingUntil: 0 };
 
-/** Counters a trainer and the tests can read: what the messaging of this service has done. */
-export const stats = { handled: 0, retried: 0, deadLettered: 0, duplicatesSuppressed: 0 };
+/**
+ * Counters a trainer and the tests can read: what the messaging of this service has done, and
+ * how many messages are in a handler now (the tests wait for none before they reset the shop).
+ */
+export const stats = {
+  handled: 0,
+  retried: 0,
+  deadLettered: 0,
+  duplicatesSuppressed: 0,
+  inHandler: 0,
+};
 
 const COUNTER = {
   handled: "handled",
@@ -30,11 +39,16 @@ export function messagingFaults(): { broker: BrokerHooks; relay: RelayOptions } 
   return {
     broker: {
       aroundHandler: async (handle) => {
-        await chaosPause(); // a "slow" fault (the console's Slow button) delays messages too
-        if (Date.now() < faults.failingUntil)
-          throw new Error("failing on purpose (chaos: failForMs)");
-        await handle();
-        if (faults.deliverTwice) await handle(); // the duplicate a lost ack would cause
+        stats.inHandler += 1;
+        try {
+          await chaosPause(); // a "slow" fault (the console's Slow button) delays messages too
+          if (Date.now() < faults.failingUntil)
+            throw new Error("failing on purpose (chaos: failForMs)");
+          await handle();
+          if (faults.deliverTwice) await handle(); // the duplicate a lost ack would cause
+        } finally {
+          stats.inHandler -= 1;
+        }
       },
       onSettled: (outcome) => (stats[COUNTER[outcome]] += 1),
     },

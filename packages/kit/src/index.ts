@@ -58,7 +58,13 @@ export {
 export { chaos, chaosClient, chaosEnabled, chaosPause, type ChaosSettings } from "./chaos.ts";
 export { serviceApp } from "./http/service-app.ts";
 export { startTcpProxy, type TcpProxy } from "./tcp-proxy.ts";
-export { sharedShop, rememberSharedShop, sharedShopsSetup } from "./shared-shop.ts";
+export {
+  applySettings,
+  rememberSharedShop,
+  sharedShop,
+  sharedShopsSetup,
+  type ServiceSettings,
+} from "./shared-shop.ts";
 export {
   ensureBroker,
   planBroker,

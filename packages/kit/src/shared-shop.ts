@@ -5,6 +5,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { isDeepStrictEqual } from "node:util";
 import { processIsAlive } from "./harness.ts";
 
 const shops = new Map<string, Promise<unknown>>();
@@ -28,6 +29,38 @@ export async function sharedShop<T>(
   shops.set(key, started);
   started.catch(() => shops.delete(key)); // a failed start is tried again by the next file
   return started;
+}
+
+/** Extra environment per service name, as a test file asks for it. */
+export type ServiceSettings = Record<string, Record<string, string>>;
+
+// what a service is marked with when a restart failed: it differs from any file's settings
+const UNKNOWN = { "(restart failed)": "" };
+
+/**
+ * Gives a shared shop's services the settings a file asks for (none means the defaults),
+ * restarting only those whose settings differ from the ones the files before it left in
+ * `applied`, all at once. A file's settings stay until a later file wants others. Returns the
+ * services it restarted.
+ */
+export async function applySettings(
+  applied: ServiceSettings,
+  wanted: ServiceSettings,
+  restartWith: (service: string, settings: Record<string, string> | undefined) => Promise<void>,
+): Promise<string[]> {
+  const names = new Set([...Object.keys(applied), ...Object.keys(wanted)]);
+  const changed = [...names].filter((name) => !isDeepStrictEqual(applied[name], wanted[name]));
+  const results = await Promise.allSettled(
+    changed.map(async (name) => {
+      applied[name] = UNKNOWN; // until the restart is done
+      await restartWith(name, wanted[name]);
+      if (wanted[name]) applied[name] = wanted[name];
+      else delete applied[name];
+    }),
+  );
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failed) throw failed.reason;
+  return changed;
 }
 
 /**

@@ -1,9 +1,10 @@
-// The pieces that let test files share one shop per worker: the port each service gets, and the
-// teardown that must stop the shop's processes before it deletes their broker names.
+// The pieces that let test files share one shop per worker: the port each service gets, the
+// settings each file asks for, and the teardown that must stop the shop's processes before it
+// deletes their broker names.
 import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { freePort, processIsAlive } from "../src/harness.ts";
-import { rememberSharedShop, sharedShopsSetup } from "../src/shared-shop.ts";
+import { applySettings, rememberSharedShop, sharedShopsSetup } from "../src/shared-shop.ts";
 
 describe("freePort", () => {
   it("When many ports are asked for, then each is below every system's ephemeral range, and none comes twice", async () => {
@@ -33,5 +34,50 @@ describe("sharedShopsSetup", () => {
 
     // Assert
     expect(seenAtDeletion).toEqual([false]);
+  });
+});
+
+describe("applySettings", () => {
+  const restarts = () => {
+    const seen: string[] = [];
+    const restartWith = async (name: string, settings: Record<string, string> | undefined) => {
+      seen.push(`${name}=${JSON.stringify(settings ?? "defaults")}`);
+    };
+    return { seen, restartWith };
+  };
+
+  it("When files follow each other, then only services whose settings change are restarted", async () => {
+    const applied = {};
+    const { seen, restartWith } = restarts();
+
+    const restarted = [
+      await applySettings(applied, { orders: { A: "1" } }, restartWith),
+      await applySettings(applied, { orders: { A: "1" }, web: { B: "2" } }, restartWith),
+      await applySettings(applied, {}, restartWith),
+      await applySettings(applied, {}, restartWith),
+    ];
+
+    expect(restarted).toEqual([["orders"], ["web"], ["orders", "web"], []]);
+    expect(seen).toEqual([
+      'orders={"A":"1"}',
+      'web={"B":"2"}',
+      'orders="defaults"',
+      'web="defaults"',
+    ]);
+  });
+
+  it("When a restart fails, then the next file restarts that service again", async () => {
+    const applied = {};
+    const { seen, restartWith } = restarts();
+    const failing = async () => {
+      throw new Error("did not start");
+    };
+
+    await expect(applySettings(applied, { orders: { A: "1" } }, failing)).rejects.toThrow(
+      "did not start",
+    );
+    await applySettings(applied, {}, restartWith);
+
+    expect(seen).toEqual(['orders="defaults"']);
   });
 });

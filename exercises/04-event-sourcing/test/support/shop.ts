@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, expect, inject } from "vitest";
 import {
   apiFor,
   type Api,
+  applySettings,
   ADMIN_HEADERS,
   brokerAddress,
   brokerNamespace,
@@ -19,6 +20,7 @@ import {
   startTcpProxy,
   type RunningService,
   type RunningStep,
+  type ServiceSettings,
   type TcpProxy,
 } from "@shop/kit";
 import { Connection } from "rabbitmq-client";
@@ -39,6 +41,8 @@ export interface TestShop {
   /** The link between every service and the broker, when started with `brokerLink: true`. */
   brokerLink?: TcpProxy;
   api: Api;
+  /** The settings the services run with now, beyond their defaults (a file's `env`). */
+  settings: ServiceSettings;
   service(name: string): RunningService;
   chaos(name: string): ReturnType<typeof chaosClient>;
   /** Every row of the business tables of every service, for "nothing changed" checks. */
@@ -89,6 +93,7 @@ export async function startShop({
     brokerPrefix: prefix,
     brokerLink: proxy,
     api,
+    settings: { ...env },
     service,
     chaos: (name) => chaosClient(service(name).url),
     snapshot: () => snapshotOf(step),
@@ -135,13 +140,14 @@ export async function startShop({
 }
 
 /**
- * Waits until nothing is in flight: every outbox sent, every queue empty, and no message handled
- * since the previous look (one may be in a handler while its queue already looks empty). With
- * `dropLeftovers`, messages waiting in retry queues (up to 30 s each, and they may fail again)
- * or parked in a .dlq are purged instead: the reset between tests drops what a test left failing.
+ * Waits until nothing is in flight: every outbox sent, every queue empty, no message in a
+ * handler, and none settled since the previous look (one on its way to a retry queue shows
+ * nowhere else). With `dropLeftovers`, messages waiting in retry queues (up to 30 s each, and
+ * they may fail again) or parked in a .dlq are purged instead: the reset between tests drops
+ * what a test left failing.
  */
 export async function untilQuiet(shop: TestShop, { dropLeftovers = false } = {}): Promise<void> {
-  let lastHandled = -1;
+  let lastSettled = -1;
   const connection = new Connection({
     url: process.env.AMQP_URL ?? DEFAULT_AMQP_URL,
     connectionName: "test-depths",
@@ -154,23 +160,40 @@ export async function untilQuiet(shop: TestShop, { dropLeftovers = false } = {})
         });
         try {
           // orders has no outbox: its event store is one, read by the forwarder from its checkpoint
+          // (which may be ahead of an emptied store: see shopReset.whenTheForwarderSavesLate)
           const unsent =
             service === "orders"
-              ? `SELECT (SELECT coalesce(max(position), 0) FROM Event) - coalesce((SELECT position FROM Checkpoint WHERE name = 'forwarder'), 0)`
+              ? `SELECT count(*) FROM Event WHERE position >
+                   coalesce((SELECT position FROM Checkpoint WHERE name = 'forwarder'), 0)`
               : `SELECT count(*) FROM OutboxMessage WHERE sentAt IS NULL`;
           expect(db.prepare(unsent).pluck().get(), `${service} not yet published`).toBe(0);
         } finally {
           db.close();
         }
       }
-      if (dropLeftovers) await purgeLeftovers(connection, shop.brokerPrefix);
-      expect(await queueDepths(connection, shop.brokerPrefix)).toEqual({});
-      const handled = (await messagingTotals(shop)).handled ?? 0;
-      const stable = handled === lastHandled;
-      lastHandled = handled;
+      // the broker and the services are asked at the same time: a message that moves between
+      // them meanwhile is seen by the next look
+      const [depths, totals] = await Promise.all([
+        (async () => {
+          // what lands in a retry queue after its purge was in a handler now: seen below
+          if (dropLeftovers) await purgeLeftovers(connection, shop.brokerPrefix);
+          const queues = dropLeftovers
+            ? Object.keys(QUEUES)
+            : [...Object.keys(QUEUES), ...retryQueues()];
+          return queueDepths(connection, shop.brokerPrefix, queues);
+        })(),
+        messagingTotals(shop),
+      ]);
+      expect(depths).toEqual({});
+      const { handled = 0, retried = 0, deadLettered = 0, inHandler = 0 } = totals;
+      expect(inHandler, "messages in a handler").toBe(0);
+      // between a handler and its outcome (a retry being published) a message shows nowhere
+      const settled = handled + retried + deadLettered;
+      const stable = settled === lastSettled;
+      lastSettled = settled;
       expect(stable, "messages still being handled").toBe(true);
     },
-    { timeout: 30_000, interval: 100 },
+    { timeout: 30_000, interval: 25 },
   ).finally(() => connection.close());
 }
 
@@ -184,12 +207,12 @@ async function purgeLeftovers(connection: Connection, prefix: string): Promise<v
     await connection.queuePurge({ queue }).catch(() => undefined);
 }
 
-/** The (ready) messages waiting in the step's queues, for queues that have any. */
+/** The (ready) messages waiting in these queues of the step, for queues that have any. */
 async function queueDepths(
   connection: Connection,
   prefix: string,
+  queues: string[],
 ): Promise<Record<string, number>> {
-  const queues = [...Object.keys(QUEUES), ...retryQueues()];
   const depths: Record<string, number> = {};
   // One after another: a queue not declared yet closes the channel, and would fail the others.
   for (const queue of queues) {
@@ -263,8 +286,8 @@ function snapshotOf(step: RunningStep): Snapshot {
  * The shop of a test file, shared with this worker's other files (sharedShop: a step boots once
  * per worker, not once per file), or, with `reset: false` or a broker link to cut, started for
  * the file and stopped after it. A file's own settings (`env`) restart just those services with
- * them, for that file only. Back to the seed data (every service up, healed and caught up) before
- * each test unless `reset: false`.
+ * them (applySettings), and a later file that wants others restarts them again. Back to the
+ * seed data (every service up, healed and caught up) before each test unless `reset: false`.
  */
 export function useShop({
   reset = true,
@@ -283,8 +306,9 @@ export function useShop({
         : startShop(options);
       Object.assign(shop, await running);
       if (shared)
-        for (const [name, settings] of Object.entries(env))
-          await shop.service(name).restartWith(settings);
+        await applySettings(shop.settings, env, (name, settings) =>
+          shop.service(name).restartWith(settings),
+        );
     })();
     return started;
   });
@@ -293,15 +317,8 @@ export function useShop({
     await Promise.allSettled([started]);
     if (!shop.step) return; // it did not start
     if (!shared) return shop.stop();
-    try {
-      // every one, even if one fails: settings must not reach the next file
-      await Promise.allSettled(
-        Object.keys(env).map((name) => shop.service(name).restartWith(undefined)),
-      );
-    } finally {
-      // the global teardown stops a shared shop, and needs its processes as they are now
-      rememberShop(prefixes, shop);
-    }
+    // the global teardown stops a shared shop, and needs its processes as they are now
+    rememberShop(prefixes, shop);
   });
   return shop;
 }
@@ -323,11 +340,14 @@ export const DECLINED_CARD = "4000000000000002";
 /** The messaging counters of every service, added up: handled, retried, dead-lettered, duplicates suppressed. */
 export async function messagingTotals(shop: TestShop): Promise<Record<string, number>> {
   const totals: Record<string, number> = {};
-  for (const service of Object.values(shop.step.services)) {
-    const { stats } = await (await fetch(`${service.url}/admin/messaging`)).json();
-    for (const [key, value] of Object.entries(stats as Record<string, number>))
-      totals[key] = (totals[key] ?? 0) + value;
-  }
+  const all = await Promise.all(
+    Object.values(shop.step.services).map(async (service) => {
+      const { stats } = await (await fetch(`${service.url}/admin/messaging`)).json();
+      return stats as Record<string, number>;
+    }),
+  );
+  for (const stats of all)
+    for (const [key, value] of Object.entries(stats)) totals[key] = (totals[key] ?? 0) + value;
   return totals;
 }
 

@@ -4,7 +4,14 @@
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, beforeEach } from "vitest";
-import { apiFor, type Api, freshDataDir, startProcess, type RunningProcess } from "@shop/kit";
+import {
+  apiFor,
+  type Api,
+  freshDataDir,
+  sharedShop,
+  startProcess,
+  type RunningProcess,
+} from "@shop/kit";
 
 const stepDir = join(import.meta.dirname, "../..");
 
@@ -67,18 +74,20 @@ export const GOOD_CARD = "4242424242424242";
 export const DECLINED_CARD = "4000000000000002";
 
 /**
- * One shop per test file: started before the first test, back to the seed data before each
- * test (unless `reset: false`), stopped after the last.
+ * The shop of a test file: the one this worker's files share (sharedShop: it starts once per
+ * worker), back to the seed data before each test. With `reset: false` or settings of its own
+ * (`env`), a shop of the file's own, started before its first test and stopped after its last.
  */
 export function useShop({
   reset = true,
   env = {},
 }: { reset?: boolean; env?: Record<string, string> } = {}): TestShop {
   const shop = {} as TestShop;
+  const shared = reset && Object.keys(env).length === 0;
   beforeAll(async () => {
-    Object.assign(shop, await startShop(env));
+    Object.assign(shop, await (shared ? sharedShop(stepDir, () => startShop()) : startShop(env)));
   });
   if (reset) beforeEach(() => shop.reset());
-  afterAll(() => shop.stop?.());
+  afterAll(() => (shared ? undefined : shop.stop?.()));
   return shop;
 }

@@ -7,11 +7,13 @@ import { afterAll, beforeAll, beforeEach } from "vitest";
 import {
   apiFor,
   type Api,
+  applySettings,
   chaosClient,
   sharedShop,
   startStep,
   type RunningService,
   type RunningStep,
+  type ServiceSettings,
 } from "@shop/kit";
 
 const stepDir = join(import.meta.dirname, "../..");
@@ -20,6 +22,8 @@ export interface TestShop {
   url: string;
   step: RunningStep;
   api: Api;
+  /** The settings the services run with now, beyond their defaults (a file's `env`). */
+  settings: ServiceSettings;
   service(name: string): RunningService;
   /** The named faults of one service (packages/kit/src/chaos.ts). */
   chaos(name: string): ReturnType<typeof chaosClient>;
@@ -27,6 +31,10 @@ export interface TestShop {
   snapshot(): Snapshot;
   /** Seed data back, every service up and healed. */
   reset(): Promise<void>;
+  /** True once a test stopped or restarted a service or injected a fault: only those open breakers. */
+  breakersMayBeOpen(): boolean;
+  /** Says orders was restarted, so its breakers are closed. */
+  breakersClosed(): void;
   stop(): Promise<void>;
 }
 
@@ -36,25 +44,39 @@ export async function startShop(
   const step = await startStep(stepDir, { env });
   const web = step.services.web!;
   const api = apiFor(web.url);
-  const service = (name: string) => {
+  // Set once a fault was injected: breakers may have opened since (see breakersMayBeOpen).
+  let faulted = false;
+  const service = (name: string): RunningService => {
     const found = step.services[name];
     if (!found) throw new Error(`No service ${name}`);
-    return found;
+    const faulting =
+      <A extends unknown[]>(act: (...args: A) => Promise<void>) =>
+      (...args: A) => {
+        faulted = true;
+        return act(...args);
+      };
+    return { ...found, stop: faulting(found.stop), restartWith: faulting(found.restartWith) };
   };
   return {
     url: web.url,
     step,
     api,
+    settings: { ...env },
     service,
-    chaos: (name) => chaosClient(service(name).url),
+    chaos: (name) => {
+      faulted = true;
+      return chaosClient(service(name).url);
+    },
     snapshot: () => snapshotOf(step),
     reset: async () => {
-      for (const s of Object.values(step.services)) {
-        await s.start();
-        await chaosClient(s.url).heal();
-      }
+      const services = Object.values(step.services);
+      await Promise.all(services.map((s) => s.start().then(() => chaosClient(s.url).heal())));
       const { status, body } = await api.post("/api/admin/reset");
       if (status !== 204) throw new Error(`reset failed with ${status}: ${JSON.stringify(body)}`);
+    },
+    breakersMayBeOpen: () => faulted,
+    breakersClosed: () => {
+      faulted = false;
     },
     stop: () => step.stop(),
   };
@@ -89,7 +111,8 @@ function snapshotOf(step: RunningStep): Snapshot {
 /**
  * The shop of a test file, shared with this worker's other files (sharedShop: a step boots once
  * per worker, not once per file), or, with `reset: false`, started for the file and stopped after
- * it. A file's own settings (`env`) restart just those services with them, for that file only.
+ * it. A file's own settings (`env`) restart just those services with them (applySettings), and a
+ * later file that wants other settings restarts them again.
  * Back to the seed data (every service up and healed) before each test unless `reset: false`.
  */
 export function useShop({
@@ -101,33 +124,33 @@ export function useShop({
   let started: Promise<void> = Promise.resolve();
   beforeAll(() => {
     started = (async () => {
-      const running = reset
-        ? sharedShop(stepDir, () => startShop(), withClosedBreakers)
-        : startShop(env);
-      Object.assign(shop, await running);
-      if (reset)
-        for (const [name, settings] of Object.entries(env))
-          await shop.service(name).restartWith(settings);
+      Object.assign(shop, await (reset ? sharedShop(stepDir, () => startShop()) : startShop(env)));
+      if (reset) await handOver(shop, env);
     })();
     return started;
   });
   if (reset) beforeEach(() => shop.reset());
   afterAll(async () => {
     await Promise.allSettled([started]);
-    if (!shop.step) return; // it did not start
-    if (!reset) return shop.stop();
-    // every one, even if one fails: settings must not reach the next file
-    await Promise.allSettled(
-      Object.keys(env).map((name) => shop.service(name).restartWith(undefined)),
-    );
+    if (!reset) await shop.step?.stop(); // a shared shop ends with the worker
   });
   return shop;
 }
 
-/** Orders keeps its circuit breakers in memory, and a reset leaves them: a new file restarts it. */
-async function withClosedBreakers(shop: TestShop): Promise<void> {
-  await shop.service("orders").stop();
-  await shop.service("orders").start();
+/**
+ * A shared shop, made ready for the next file: its services get the file's settings, and orders
+ * keeps its circuit breakers in memory (a reset leaves them), so it is restarted if the files
+ * before injected faults. A breaker opens on transient failures only.
+ */
+export async function handOver(shop: TestShop, env: ServiceSettings): Promise<void> {
+  const breakersMayBeOpen = shop.breakersMayBeOpen();
+  const restart = (name: string, settings?: Record<string, string>) =>
+    shop.step.services[name]!.restartWith(settings);
+  const restarted = await applySettings(shop.settings, env, restart);
+  if (breakersMayBeOpen && !restarted.includes("orders"))
+    await restart("orders", shop.settings.orders);
+  // a file's own settings (short timeouts) may open breakers in its tests
+  if (Object.keys(env).length === 0) shop.breakersClosed();
 }
 
 export const GOOD_CARD = "4242424242424242";
