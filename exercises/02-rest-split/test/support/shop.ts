@@ -31,7 +31,7 @@ export interface TestShop {
   snapshot(): Snapshot;
   /** Seed data back, every service up and healed. */
   reset(): Promise<void>;
-  /** True once a test stopped or restarted a service or injected a fault: only those open breakers. */
+  /** True once a test stopped or restarted a service or injected a fault (what opens breakers). */
   breakersMayBeOpen(): boolean;
   /** Says orders was restarted, so its breakers are closed. */
   breakersClosed(): void;
