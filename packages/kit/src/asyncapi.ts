@@ -24,9 +24,10 @@ const AMQP = "0.3.0"; // the version of AsyncAPI's AMQP bindings
 
 /**
  * JSON Schema draft 7, the dialect AsyncAPI's own schema format builds on. As input: unknown
- * fields are allowed, as the consumers allow them (zod drops them): a tolerant reader.
+ * fields are allowed, as the consumers allow them (zod drops them): a tolerant reader. Typed as
+ * toJSONSchema takes it: checking an envelope against z.ZodType cost tsc 0.8 s, a tenth of its run.
  */
-function jsonSchema(schema: z.ZodType): Record<string, unknown> {
+function jsonSchema(schema: z.core.$ZodType): Record<string, unknown> {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { target: "draft-7", io: "input" });
   return rest;
 }
