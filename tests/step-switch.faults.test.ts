@@ -7,13 +7,8 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { Connection } from "rabbitmq-client";
 import { afterAll, describe, expect, it } from "vitest";
-import {
-  brokerNamespace,
-  DEFAULT_AMQP_URL,
-  eventually,
-  startStep,
-  type RunningStep,
-} from "@shop/kit";
+import { brokerNamespace, DEFAULT_AMQP_URL, eventually } from "@shop/kit";
+import { startStep, type RunningStep } from "@shop/kit/testing";
 import { ROOT } from "./support/shop-under-test.ts";
 
 const STEP_03 = join(ROOT, "steps/03-pubsub");

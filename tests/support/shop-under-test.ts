@@ -11,13 +11,15 @@ import {
   chaosClient,
   DEFAULT_AMQP_URL,
   eventually,
+} from "@shop/kit";
+import {
   loadStep,
   startStep,
   startTcpProxy,
   type RunningService,
   type RunningStep,
   type TcpProxy,
-} from "@shop/kit";
+} from "@shop/kit/testing";
 
 export const ROOT = join(import.meta.dirname, "../..");
 export const STEPS = readdirSync(join(ROOT, "steps"))

@@ -2,7 +2,8 @@
 // for each fault profile places the same orders one after the other and reports latency, success
 // and downstream calls per order. A script, not a test: numbers depend on the machine.
 import { join } from "node:path";
-import { chaosClient, startStep } from "@shop/kit";
+import { chaosClient } from "@shop/kit";
+import { startStep } from "@shop/kit/testing";
 
 const ORDERS = Number(process.env.ORDERS ?? 40);
 const stepDir = join(import.meta.dirname, "..");

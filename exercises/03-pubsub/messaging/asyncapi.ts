@@ -1,7 +1,7 @@
 // This step's AsyncAPI document, made from its contract and its topology: `npm run asyncapi`
 // writes it to messaging/asyncapi.json, and a test checks that the file is current and valid.
 import { basename, join } from "node:path";
-import { asyncApiDocument } from "@shop/kit";
+import { asyncApiDocument } from "@shop/kit/asyncapi";
 import { CONTRACTS, head } from "./contracts.ts";
 import { EXCHANGE, QUEUES, ROUTED_TYPES } from "./topology.ts";
 

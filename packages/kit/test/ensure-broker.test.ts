@@ -4,7 +4,7 @@ import { createServer, type AddressInfo, type Server } from "node:net";
 import { basename } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { amqpAnswers } from "../src/ensure-broker.ts";
-import { ensureBroker, planBroker, type BrokerSeams } from "../src/index.ts";
+import { ensureBroker, planBroker, type BrokerSeams } from "../src/testing.ts";
 import { unusedPort } from "./free-port.ts";
 
 const LOCAL = "amqp://guest:guest@127.0.0.1:5672";

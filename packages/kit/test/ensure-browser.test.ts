@@ -1,7 +1,7 @@
 // ensureBrowser (the browser part of `npm install`) on pretend machines: the Chromium lookups and
 // the download are fakes, so nothing is downloaded and the tests run offline.
 import { describe, expect, it } from "vitest";
-import { ensureBrowser, type BrowserSeams } from "../src/index.ts";
+import { ensureBrowser, type BrowserSeams } from "../src/testing.ts";
 
 interface Machine {
   system?: string;

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { eventually } from "../src/eventually.ts";
 import { processIsAlive } from "../src/harness.ts";
-import { freshDataDir, startProcess, startStep } from "../src/index.ts";
+import { freshDataDir, startProcess, startStep } from "../src/testing.ts";
 import { unusedPort } from "./free-port.ts";
 
 const echo = (dataDir: string) => ({

@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { startProcess } from "../src/index.ts";
+import { startProcess } from "../src/testing.ts";
 import { occupyPort, unusedPort } from "./free-port.ts";
 import { answers } from "./health.ts";
 

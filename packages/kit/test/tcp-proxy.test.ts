@@ -1,6 +1,7 @@
 import { connect, createServer, type Server } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { eventually, startTcpProxy, type TcpProxy } from "../src/index.ts";
+import { eventually } from "../src/index.ts";
+import { startTcpProxy, type TcpProxy } from "../src/testing.ts";
 
 let echo: Server;
 let proxy: TcpProxy;

@@ -1,5 +1,5 @@
 // Steps 03 and 04 need RabbitMQ: before their exercises' tests run, start one when none answers.
-import { ensureBroker, loadStep } from "@shop/kit";
+import { ensureBroker, loadStep } from "@shop/kit/testing";
 import type { Exercise } from "./exercises.ts";
 import { red } from "./style.ts";
 

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { freshDataDir } from "@shop/kit";
+import { freshDataDir } from "@shop/kit/testing";
 import { openDatabase } from "../services/orders/prisma/client.ts";
 import type { OrderEvent } from "../services/orders/src/domain/order.ts";
 import { append } from "../services/orders/src/event-store/event-store.ts";

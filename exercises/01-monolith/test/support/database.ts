@@ -1,5 +1,5 @@
 // For in-process tests: a real SQLite database in a temp folder, migrated and seeded.
-import { freshDataDir } from "@shop/kit";
+import { freshDataDir } from "@shop/kit/testing";
 import { openDatabase, type PrismaClient } from "../../prisma/client.ts";
 import { resetShop } from "../../services/web/src/db/reset.ts";
 

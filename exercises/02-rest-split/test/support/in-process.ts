@@ -1,6 +1,7 @@
 // For the exercises' tests: a service running inside the test process, on a real HTTP port, with
 // a real SQLite database and its fault switches on. No other process, no other exercise's code.
-import { chaosClient, createLogger, freshDataDir, listen, serviceApp } from "@shop/kit";
+import { chaosClient, createLogger, listen, serviceApp } from "@shop/kit";
+import { freshDataDir } from "@shop/kit/testing";
 import type { Router } from "express";
 import { openDatabase as openCatalog } from "../../services/catalog/prisma/client.ts";
 import { seedCatalog } from "../../services/catalog/src/db/seed.ts";

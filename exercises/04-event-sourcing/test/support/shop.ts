@@ -5,15 +5,11 @@ import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, beforeEach, expect, inject } from "vitest";
+import { ADMIN_HEADERS, brokerAddress, brokerNamespace, chaosClient, eventually } from "@shop/kit";
 import {
   apiFor,
   type Api,
   applySettings,
-  ADMIN_HEADERS,
-  brokerAddress,
-  brokerNamespace,
-  chaosClient,
-  eventually,
   rememberSharedShop,
   sharedShop,
   startStep,
@@ -22,7 +18,7 @@ import {
   type RunningStep,
   type ServiceSettings,
   type TcpProxy,
-} from "@shop/kit";
+} from "@shop/kit/testing";
 import { Connection } from "rabbitmq-client";
 import { DEFAULT_AMQP_URL } from "@shop/kit";
 import { deleteTopology } from "../../messaging/cleanup.ts";

@@ -1,8 +1,9 @@
 // `workshop doctor`: is this laptop ready for the workshop? Each problem comes with its fix.
 import { existsSync, statfsSync } from "node:fs";
 import { connect, createServer } from "node:net";
-import { brokerAddress, planBroker, planBrowser } from "@shop/kit";
-import type { BrowserSeams, EnsureBrokerOptions } from "@shop/kit";
+import { brokerAddress } from "@shop/kit";
+import { planBroker, planBrowser } from "@shop/kit/testing";
+import type { BrowserSeams, EnsureBrokerOptions } from "@shop/kit/testing";
 import { green, red, yellow } from "../style.ts";
 
 export interface Check {

@@ -11,7 +11,7 @@ import {
   sharedShop,
   startProcess,
   type RunningProcess,
-} from "@shop/kit";
+} from "@shop/kit/testing";
 
 const stepDir = join(import.meta.dirname, "../..");
 

@@ -4,17 +4,17 @@
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, beforeEach } from "vitest";
+import { chaosClient } from "@shop/kit";
 import {
   apiFor,
   type Api,
   applySettings,
-  chaosClient,
   sharedShop,
   startStep,
   type RunningService,
   type RunningStep,
   type ServiceSettings,
-} from "@shop/kit";
+} from "@shop/kit/testing";
 
 const stepDir = join(import.meta.dirname, "../..");
 

@@ -1,7 +1,8 @@
 // Exercise 03.2: the live status stream, over real HTTP, from a real database and status feed.
 import express from "express";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { eventually, freshDataDir, listen, toErrorResponse, type Listening } from "@shop/kit";
+import { eventually, listen, toErrorResponse, type Listening } from "@shop/kit";
+import { freshDataDir } from "@shop/kit/testing";
 import { openDatabase, type PrismaClient } from "../prisma/client.ts";
 import { insertOrder } from "../src/db/orders.ts";
 import { confirmOrder, placeOrder } from "../src/domain/order.ts";

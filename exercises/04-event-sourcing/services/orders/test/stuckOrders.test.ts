@@ -4,7 +4,8 @@
 // database (its order list, the read model), with a second for "stuck" (STUCK_AFTER_MS=1000).
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { eventually, freshDataDir, listen, recordingLogger, serviceApp } from "@shop/kit";
+import { eventually, listen, serviceApp } from "@shop/kit";
+import { freshDataDir, recordingLogger } from "@shop/kit/testing";
 import { openDatabase, type PrismaClient } from "../prisma/client.ts";
 import { startStuckOrderSweeper } from "../src/stuck-orders.ts";
 

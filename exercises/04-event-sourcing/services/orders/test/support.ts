@@ -1,5 +1,5 @@
 // For in-process tests of the event store: a real SQLite database in a temp folder.
-import { freshDataDir } from "@shop/kit";
+import { freshDataDir } from "@shop/kit/testing";
 import { openDatabase, type PrismaClient } from "../prisma/client.ts";
 
 export function eventStoreDatabase(): PrismaClient {

@@ -1,6 +1,6 @@
 // The gateway's product list, on a real database: each owner's version decides which event wins.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { freshDataDir } from "@shop/kit";
+import { freshDataDir } from "@shop/kit/testing";
 import { openDatabase, type PrismaClient } from "../prisma/client.ts";
 import { applyProductChanged, applyStockChanged, listProducts } from "../src/db/product-view.ts";
 

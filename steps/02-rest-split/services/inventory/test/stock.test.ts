@@ -1,6 +1,6 @@
 // The stock rules, on a real database: each is the condition of one UPDATE statement.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { freshDataDir } from "@shop/kit";
+import { freshDataDir } from "@shop/kit/testing";
 import { inTransaction, openDatabase, type PrismaClient } from "../prisma/client.ts";
 import { releaseItems, reserveItems, restockItem } from "../src/db/stock.ts";
 import { seedInventory } from "../src/db/seed.ts";

@@ -5,13 +5,8 @@ import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  eventually,
-  freshDataDir,
-  loadServices,
-  startProcess,
-  type RunningProcess,
-} from "@shop/kit";
+import { eventually } from "@shop/kit";
+import { freshDataDir, loadServices, startProcess, type RunningProcess } from "@shop/kit/testing";
 
 const stepDir = join(import.meta.dirname, "../../..");
 const dataDir = freshDataDir("payments-x2-");

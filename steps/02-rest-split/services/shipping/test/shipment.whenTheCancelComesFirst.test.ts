@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDataDir, startProcess, type RunningProcess } from "@shop/kit";
+import { freshDataDir, startProcess, type RunningProcess } from "@shop/kit/testing";
 
 const stepDir = join(import.meta.dirname, "../../..");
 const dataDir = freshDataDir("shipping-");

@@ -1,6 +1,7 @@
 // Exercise 03.3: the outbox relay, from orders' real database to the real broker.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { eventually, freshDataDir } from "@shop/kit";
+import { eventually } from "@shop/kit";
+import { freshDataDir } from "@shop/kit/testing";
 import { envelope } from "../../../messaging/envelope.ts";
 import { addToOutbox, startRelay, type Relay } from "../../../messaging/outbox.ts";
 import { testBroker, type TestBroker } from "../../../test/support/broker.ts";

@@ -1,6 +1,6 @@
 // The card network adapter, on a real database: the stand-in for the provider's own records.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { freshDataDir } from "@shop/kit";
+import { freshDataDir } from "@shop/kit/testing";
 import { openDatabase, type PrismaClient } from "../prisma/client.ts";
 import { cardNetwork, DECLINED_CARD } from "../src/card-network.ts";
 

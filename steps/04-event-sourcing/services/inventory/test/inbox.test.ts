@@ -1,6 +1,6 @@
 // The idempotent consumer (inbox), on inventory's real database.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { freshDataDir } from "@shop/kit";
+import { freshDataDir } from "@shop/kit/testing";
 import { envelope } from "../../../messaging/envelope.ts";
 import { handleOnce } from "../../../messaging/inbox.ts";
 import { inTransaction, openDatabase, type PrismaClient, type Tx } from "../prisma/client.ts";

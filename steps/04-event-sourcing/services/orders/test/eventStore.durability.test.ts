@@ -1,6 +1,6 @@
 // An append the shopper was told about (202) must survive a power cut: the store's database syncs
 // its write-ahead log at every commit. WAL's default here, NORMAL, syncs only at checkpoints.
-import { freshDataDir } from "@shop/kit";
+import { freshDataDir } from "@shop/kit/testing";
 import { describe, expect, it } from "vitest";
 import { openEventStore } from "../prisma/client.ts";
 

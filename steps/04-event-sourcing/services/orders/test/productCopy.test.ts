@@ -1,6 +1,6 @@
 // Orders' copy of the catalog, fed by events, on a real SQLite database.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { freshDataDir } from "@shop/kit";
+import { freshDataDir } from "@shop/kit/testing";
 import { openDatabase, type PrismaClient } from "../prisma/client.ts";
 import { applyProductChanged, listProductCopy, priceList } from "../src/db/product-copy.ts";
 
