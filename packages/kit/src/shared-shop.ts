@@ -11,20 +11,12 @@ import { processIsAlive } from "./harness.ts";
 const shops = new Map<string, Promise<unknown>>();
 
 /**
- * The shop for `key`, started by `start` the first time a file of this worker asks. Each later
- * file gets the same shop, after `handOver` (for state that a reset does not undo).
+ * The shop for `key`, started by `start` the first time a file of this worker asks; each later
+ * file gets the same shop (and resets what it needs: `applySettings`, the step's reset).
  */
-export async function sharedShop<T>(
-  key: string,
-  start: () => Promise<T>,
-  handOver?: (shop: T) => Promise<void>,
-): Promise<T> {
+export async function sharedShop<T>(key: string, start: () => Promise<T>): Promise<T> {
   const existing = shops.get(key) as Promise<T> | undefined;
-  if (existing) {
-    const shop = await existing;
-    await handOver?.(shop);
-    return shop;
-  }
+  if (existing) return existing;
   const started = start();
   shops.set(key, started);
   started.catch(() => shops.delete(key)); // a failed start is tried again by the next file
