@@ -1,10 +1,12 @@
 // The meta-check of the exercises: on a freshly generated starter, each exercise's
-// tests fail with its own TODO and pass once its reference code is put in; and the starters in
-// git are exactly what the generator makes.
+// tests fail with its own TODO and pass once its reference code is put in; each lesson mutant
+// (a classic wrong answer, exercises/NN.K-slug/mutants/) makes them fail, naming the mistake;
+// and the starters in git are exactly what the generator makes.
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { exercisesOf } from "../src/exercises.ts";
+import { applyMutant, mutantsOf } from "../src/mutants.ts";
 import { copyRegions } from "../src/regions.ts";
 import { listSteps } from "../src/repo.ts";
 import { runExerciseTests } from "../src/run.ts";
@@ -63,6 +65,39 @@ describe.each(stepsWithExercises.map((s) => [s.name, s]))(
         const solved = await runExerciseTests(tempStep.exerciseDir, exercise.testFiles, true);
         expect(solved.code, solved.output).toBe(0);
         expect(solved.output).toMatch(/Tests\s+\d+ passed/);
+      },
+    );
+
+    const mutants = exercises.flatMap((e) =>
+      mutantsOf(e).map((m) => [e.id, m.name, e, m] as const),
+    );
+    it.concurrent.each(mutants)(
+      "%s, mutant %s: the exercise's tests fail and name the mistake",
+      async (_id, _name, exercise, mutant) => {
+        const root = makeTempWorkshop(step.name);
+        temps.push(root);
+        const tempStep = listSteps(root).find((s) => s.name === step.name)!;
+        // the reference everywhere, then the wrong answer in the mutant's region
+        for (const file of exercise.files) {
+          const mine = join(tempStep.exerciseDir, file);
+          const reference = readFileSync(join(step.dir, file), "utf8");
+          let text = copyRegions(readFileSync(mine, "utf8"), reference, exercise.id);
+          if (file === mutant.file) text = applyMutant(text, exercise.id, mutant);
+          writeFileSync(mine, text);
+        }
+        expect(
+          exercise.files,
+          `mutant ${mutant.name}: no region ${exercise.id} in its file`,
+        ).toContain(mutant.file);
+        const result = await runExerciseTests(tempStep.exerciseDir, exercise.testFiles, true);
+        expect(result.code, `not caught: ${mutant.mistake}\n${result.output}`).not.toBe(0);
+        // in an error's message, not in the code frame vitest prints around the failing line
+        const errors = result.output.split("\n").filter((line) => /Error: /.test(line));
+        expect(
+          errors.filter((line) => line.includes(mutant.failsWith)),
+          `caught, but no error says "${mutant.failsWith}": ${mutant.mistake}\n${errors.join("\n")}`,
+        ).not.toEqual([]);
+        expect(result.output).not.toContain("TODO exercise");
       },
     );
   },

@@ -39,6 +39,23 @@ describe("Exercise 01.2: idempotent", () => {
     expect(await mugs()).toBe(24);
   });
 
+  it("When the same key comes twice at once, then the work runs once and both get its answer", async () => {
+    const { counter, work } = countingWork();
+
+    const answers = await Promise.allSettled([
+      idempotent(db, "key-at-once", request, work),
+      idempotent(db, "key-at-once", request, work),
+    ]);
+
+    const once = "look the key up inside the work's transaction: two at once run the work once";
+    expect(counter.runs, once).toBe(1);
+    expect(answers, once).toEqual([
+      { status: "fulfilled", value: { statusCode: 201, body: { run: 1 } } },
+      { status: "fulfilled", value: { statusCode: 201, body: { run: 1 } } },
+    ]);
+    expect(await mugs()).toBe(24);
+  });
+
   it("When two different keys come, then the work runs for each", async () => {
     const { counter, work } = countingWork();
 
@@ -53,17 +70,18 @@ describe("Exercise 01.2: idempotent", () => {
       throw new PaymentDeclined("0002");
     });
 
-    const first = await idempotent(db, "declined", request, work);
-    const second = await idempotent(db, "declined", request, work);
+    const refusedForGood = "a refusal for good is the answer: remember it, give it again";
+    const first = await idempotent(db, "declined", request, work).catch((e) => e);
+    const second = await idempotent(db, "declined", request, work).catch((e) => e);
 
-    expect(first).toEqual({
+    expect(first, refusedForGood).toEqual({
       statusCode: 402,
       body: {
         error: { code: "PAYMENT_DECLINED", message: "The card ending in 0002 was declined" },
       },
     });
-    expect(second).toEqual(first);
-    expect(counter.runs).toBe(1);
+    expect(second, refusedForGood).toEqual(first);
+    expect(counter.runs, refusedForGood).toBe(1);
     expect(await mugs()).toBe(25); // the work's write was rolled back
   });
 
@@ -76,7 +94,13 @@ describe("Exercise 01.2: idempotent", () => {
         });
     });
 
-    await expect(idempotent(db, "flaky", request, work)).rejects.toThrow("payments did not answer");
+    const outcome = await idempotent(db, "flaky", request, work).then(
+      (answer) => `it answered ${answer.statusCode}`,
+      String,
+    );
+    expect(outcome, "a passing failure is no answer: remember nothing, let it throw").toBe(
+      "Error: payments did not answer",
+    );
     fail = false;
     const retried = await idempotent(db, "flaky", request, work);
 

@@ -109,7 +109,10 @@ describe("Exercise 02.3: undosFor, through the saga", () => {
     const answer = await runSaga(run, order, "reserve", CARD);
 
     expect(answer).toMatchObject({ statusCode: 409, body: { error: { code: "OUT_OF_STOCK" } } });
-    expect(await owed(order.id)).toEqual([]);
+    expect(
+      await owed(order.id),
+      "a no is a no: inventory reserved nothing, nothing is owed",
+    ).toEqual([]);
     expect(await mugs()).toEqual(before);
     expect(await statusOf(order.id)).toBe("REJECTED");
   });
@@ -124,7 +127,9 @@ describe("Exercise 02.3: undosFor, through the saga", () => {
       statusCode: 402,
       body: { error: { code: "PAYMENT_DECLINED" } },
     });
-    expect(await owed(order.id)).toEqual(["release"]);
+    expect(await owed(order.id), "a no is a no: no refund for a declined card; release").toEqual([
+      "release",
+    ]);
     expect(await mugs()).toEqual(before);
     expect(await paymentOf(order.id)).toBeNull();
   });
@@ -138,7 +143,10 @@ describe("Exercise 02.3: undosFor, through the saga", () => {
       dependency: "payments",
     });
 
-    expect(await owed(order.id)).toEqual(["refund", "release"]);
+    expect(
+      await owed(order.id),
+      "a lost answer is not a no: the card may be charged; refund it, then release",
+    ).toEqual(["refund", "release"]);
     expect((await paymentOf(order.id))?.refundedAt).toBeInstanceOf(Date); // its answer lost too, but done
     expect(await mugs()).toEqual(before);
   });
@@ -152,7 +160,10 @@ describe("Exercise 02.3: undosFor, through the saga", () => {
       DependencyUnavailable,
     );
 
-    expect(await owed(order.id)).toEqual(["release"]);
+    expect(
+      await owed(order.id),
+      "a lost answer is not a no: the stock may be reserved; release it",
+    ).toEqual(["release"]);
     expect(await mugs()).toEqual(before);
   });
 
@@ -166,7 +177,10 @@ describe("Exercise 02.3: undosFor, through the saga", () => {
     });
 
     // the cancel's answer was lost too: orders cannot know the shipment is cancelled
-    expect(await owed(order.id)).toEqual(["cancelShipment", "refund", "release"]);
+    expect(
+      await owed(order.id),
+      "the last step first: cancel the shipment, then refund, then release",
+    ).toEqual(["cancelShipment", "refund", "release"]);
     expect(await mugs()).toEqual({
       ...before,
       available: before.available - 2,
@@ -204,6 +218,9 @@ describe("Exercise 02.3: undosFor, through the saga", () => {
     for (const saga of await sagasPastDeadline(db, past)) await endOrphan(db, saga, silent);
 
     expect(await statusOf(order.id)).toBe("REJECTED");
-    expect(await owed(order.id)).toEqual(["refund", "release"]);
+    expect(
+      await owed(order.id),
+      "no answer from the charge before orders died: it may be done; refund it, then release",
+    ).toEqual(["refund", "release"]);
   });
 });

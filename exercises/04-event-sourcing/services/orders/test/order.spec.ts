@@ -41,12 +41,13 @@ const confirm: OrderCommand = { type: "ConfirmOrder", data: { orderId } };
 const reject: OrderCommand = { type: "RejectOrder", data: { orderId, reason: "OUT_OF_STOCK" } };
 const cancel: OrderCommand = { type: "CancelOrder", data: { orderId } };
 
-/** given(events).when(command) -> the decided events, or the error thrown */
+/** given(events).when(command) -> the decided events (`why` says what they must be), or the error */
 const given = (...events: OrderEvent[]) => ({
   when: (command: OrderCommand) => {
     const state = events.reduce<OrderState>(evolve, initialState);
     return {
-      then: (expected: OrderEvent[]) => expect(decide(command, state)).toEqual(expected),
+      then: (expected: OrderEvent[], why?: string) =>
+        expect(decide(command, state), why).toEqual(expected),
       thenFails: (error: new (...args: any[]) => Error) =>
         expect(() => decide(command, state)).toThrow(error),
     };
@@ -56,7 +57,9 @@ const given = (...events: OrderEvent[]) => ({
 describe("Order decider", () => {
   describe("When nothing happened yet", () => {
     it("then placing prices each line at today's price, totals them, and keeps the card's last four digits only", () =>
-      given().when(place).then([placed]));
+      given()
+        .when(place)
+        .then([placed], "an event is kept forever: the card's last four digits, never the number"));
     it("then an unknown sku is refused", () =>
       given()
         .when({
@@ -87,8 +90,9 @@ describe("Order decider", () => {
     it("then cancelling it says so, carrying its lines", () =>
       given(placed, confirmed).when(cancel).then([cancelled]));
     it("then a late or repeated outcome decides nothing", () => {
-      given(placed, confirmed).when(confirm).then([]);
-      given(placed, confirmed).when(reject).then([]);
+      const late = "a late or repeated outcome decides nothing: only a PENDING order moves";
+      given(placed, confirmed).when(confirm).then([], late);
+      given(placed, confirmed).when(reject).then([], late);
     });
   });
 
@@ -114,10 +118,25 @@ describe("Order decider", () => {
         rejectionReason: null,
         createdAt: now,
       });
-      expect([placed, rejected].reduce<OrderState>(evolve, initialState)).toMatchObject({
+      expect(
+        [placed, rejected].reduce<OrderState>(evolve, initialState),
+        "a rejected order keeps the reason its event gives",
+      ).toMatchObject({
         status: "REJECTED",
         rejectionReason: "PAYMENT_DECLINED",
       });
+    });
+
+    it("leaves the state it is given as it was: history is replayed from it again and again", () => {
+      const pending = evolve(initialState, placed);
+      const before = structuredClone(pending);
+
+      const states = [confirmed, rejected, cancelled].map((event) => evolve(pending, event));
+
+      expect(pending, "evolve returns a new state; it never changes the one it was given").toEqual(
+        before,
+      );
+      expect(states.map((state) => state.status)).toEqual(["CONFIRMED", "REJECTED", "CANCELLED"]);
     });
   });
 });

@@ -31,7 +31,10 @@ describe("Exercise 01.1: cancelOrder", () => {
 
     await inTransaction(db, (tx) => cancelOrder(tx, order.id));
 
-    expect(await db.stock.findUnique({ where: { sku: "MUG-001" } })).toEqual({
+    expect(
+      await db.stock.findUnique({ where: { sku: "MUG-001" } }),
+      "a cancel puts the stock back on sale: release it",
+    ).toEqual({
       sku: "MUG-001",
       available: 25,
       reserved: 0,
@@ -45,9 +48,11 @@ describe("Exercise 01.1: cancelOrder", () => {
 
     expect(
       (await db.payment.findUnique({ where: { orderId: order.id } }))?.refundedAt,
+      "a cancel gives the money back: refund the payment",
     ).toBeInstanceOf(Date);
     expect(
       (await db.shipment.findUnique({ where: { orderId: order.id } }))?.cancelledAt,
+      "a cancel stops the parcel: cancel the shipment",
     ).toBeInstanceOf(Date);
   });
 
@@ -74,14 +79,19 @@ describe("Exercise 01.1: cancelOrder", () => {
     const order = await placeMugs();
     await inTransaction(db, (tx) => cancelOrder(tx, order.id));
 
-    await expect(inTransaction(db, (tx) => cancelOrder(tx, order.id))).rejects.toBeInstanceOf(
-      OrderNotCancellable,
-    );
+    const again = await inTransaction(db, (tx) => cancelOrder(tx, order.id)).catch((e) => e);
+    expect(
+      again,
+      "ask the domain first (decide): only a CONFIRMED order can be cancelled",
+    ).toBeInstanceOf(OrderNotCancellable);
   });
 
   it("When the order does not exist, then it is NOT_FOUND", async () => {
-    await expect(
-      inTransaction(db, (tx) => cancelOrder(tx, "00000000-0000-4000-8000-000000000000")),
-    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const missing = "00000000-0000-4000-8000-000000000000";
+    const refusal = await inTransaction(db, (tx) => cancelOrder(tx, missing)).catch((e) => e);
+    expect(
+      refusal,
+      "an order that is not there is NOT_FOUND (throw NotFound), not a crash",
+    ).toMatchObject({ code: "NOT_FOUND" });
   });
 });

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { eventually, listen, toErrorResponse, type Listening } from "@shop/kit";
 import { freshDataDir } from "@shop/kit/testing";
 import { openDatabase, type PrismaClient } from "../prisma/client.ts";
-import { insertOrder } from "../src/db/orders.ts";
+import { insertOrder, saveStatus } from "../src/db/orders.ts";
 import { confirmOrder, placeOrder } from "../src/domain/order.ts";
 import { streamStatus } from "../src/http/live-status.ts";
 import { StatusFeed } from "../src/messaging/status-feed.ts";
@@ -21,13 +21,17 @@ const order = placeOrder(
   new Map([["MUG-001", 1299]]),
 );
 
+/** When set, the stream reads the order through this instead of the database itself. */
+let readsThrough: PrismaClient | undefined;
+
 beforeEach(async () => {
   db = openDatabase(freshDataDir("ex-03-2-"));
   feed = new StatusFeed();
+  readsThrough = undefined;
   await insertOrder(db, order);
   const app = express();
   app.get("/orders/:id/events", (req, res, next) =>
-    streamStatus(db, feed, req.params.id, req, res).catch(next),
+    streamStatus(readsThrough ?? db, feed, req.params.id, res).catch(next),
   );
   app.use(((error, _req, res, _next) => {
     const { status, body } = toErrorResponse(error);
@@ -40,6 +44,34 @@ afterEach(async () => {
   await server.close();
   await db.$disconnect();
 });
+
+/**
+ * The database, except that the stream's first read of an order lets the order be confirmed
+ * (committed, then announced, as orders' handler does) just before or just after it.
+ */
+function confirmedDuringTheRead(when: "before" | "after"): PrismaClient {
+  let done = false;
+  const confirm = async () => {
+    if (done) return;
+    done = true;
+    await saveStatus(db, confirmOrder(order));
+    feed.announce(confirmOrder(order));
+  };
+  const orders = new Proxy(db.order, {
+    get: (table, name) =>
+      name !== "findUnique"
+        ? Reflect.get(table, name)
+        : async (args: Parameters<typeof table.findUnique>[0]) => {
+            if (when === "before") await confirm();
+            const row = await table.findUnique(args);
+            if (when === "after") await confirm();
+            return row;
+          },
+  });
+  return new Proxy(db, {
+    get: (client, name) => (name === "order" ? orders : Reflect.get(client, name)),
+  });
+}
 
 /** Reads server-sent events as they arrive. */
 async function subscribe(orderId: string) {
@@ -90,13 +122,36 @@ describe("Exercise 03.2: streamStatus", () => {
     stream.close();
   });
 
+  it.each(["before", "after"] as const)(
+    "When the order is confirmed just %s the stream reads it, then the page still ends on CONFIRMED",
+    async (when) => {
+      readsThrough = confirmedDuringTheRead(when);
+
+      const stream = await subscribe(order.id);
+
+      expect(
+        stream.response.headers.get("content-type"),
+        "open the stream (writeHead) before any event is written; hold what is heard until then",
+      ).toBe("text/event-stream");
+      await eventually(() =>
+        expect(
+          stream.events.at(-1)?.status,
+          "watch first, then read: a change between the read and the watch is never sent",
+        ).toBe("CONFIRMED"),
+      );
+      stream.close();
+    },
+  );
+
   it("When the page goes away, then it stops watching", async () => {
     const stream = await subscribe(order.id);
     await eventually(() => expect(feed.watchers(order.id)).toBe(1));
 
     stream.close();
 
-    await eventually(() => expect(feed.watchers(order.id)).toBe(0));
+    await eventually(() =>
+      expect(feed.watchers(order.id), "a closed page must stop watching (its close event)").toBe(0),
+    );
   });
 
   it("When the order does not exist, then 404 and nobody keeps watching", async () => {
@@ -105,6 +160,9 @@ describe("Exercise 03.2: streamStatus", () => {
     );
 
     expect(response.status).toBe(404);
-    expect(feed.watchers("00000000-0000-4000-8000-000000000000")).toBe(0);
+    expect(
+      feed.watchers("00000000-0000-4000-8000-000000000000"),
+      "a 404 leaves nobody watching: stop before you throw",
+    ).toBe(0);
   });
 });

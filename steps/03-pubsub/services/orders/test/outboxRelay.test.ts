@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { eventually } from "@shop/kit";
 import { freshDataDir } from "@shop/kit/testing";
 import { envelope } from "../../../messaging/envelope.ts";
+import type { Broker } from "../../../messaging/broker.ts";
 import { addToOutbox, startRelay, type Relay } from "../../../messaging/outbox.ts";
 import { testBroker, type TestBroker } from "../../../test/support/broker.ts";
 import type { Logger } from "@shop/kit";
@@ -32,6 +33,20 @@ afterEach(async () => {
 const event = (n: number) =>
   envelope("orders.order-cancelled", { orderId: `order-${n}` }, { correlationId: `c-${n}` });
 const unsent = () => db.outboxMessage.count({ where: { sentAt: null } });
+
+/** The test broker, except that its first `failures` publishes fail (the link dropped). */
+function brokerFailingFirst(failures: number): Broker {
+  const real = broker.broker;
+  return {
+    publish: async (message) => {
+      if (failures-- > 0) throw new Error("no confirm from the broker (failing on purpose)");
+      await real.publish(message);
+    },
+    consume: (queue, handler) => real.consume(queue, handler),
+    afterEachMessage: (listener) => real.afterEachMessage(listener),
+    close: () => real.close(),
+  };
+}
 
 describe("Exercise 03.3: the outbox relay", () => {
   it("When events are committed to the outbox, then the relay publishes them in order and marks them sent", async () => {
@@ -82,5 +97,22 @@ describe("Exercise 03.3: the outbox relay", () => {
         complaints.join("\n"),
       ).toEqual([{ orderId: "order-2" }]),
     );
+  });
+
+  it("When a publish fails, then its event stays unsent and goes out, in order, at the next try", async () => {
+    const events = [event(1), event(2)];
+    await inTransaction(db, (tx) => addToOutbox(tx, ...events));
+
+    relay = startRelay(db, brokerFailingFirst(1), recorder, { pollMs: 50 });
+
+    await eventually(
+      () =>
+        expect(
+          seenIds(),
+          "each event once, in commit order: publish first, then mark it sent; a failure stops the batch",
+        ).toEqual(events.map((e) => e.id)),
+      { timeout: 2_000 }, // polled every 50 ms: a right relay is done in a few
+    );
+    await eventually(async () => expect(await unsent()).toBe(0));
   });
 });

@@ -47,9 +47,12 @@ describe("Exercise 04.2: the order list projection", () => {
     expect(await rows()).toEqual([
       { id: id(1), status: "PENDING", totalCents: 2598, rejectionReason: null, version: 1 },
     ]);
-    expect(JSON.parse((await db.orderView.findUnique({ where: { id: id(1) } }))!.lines)).toEqual(
-      mugs,
-    );
+    const row = (await db.orderView.findUnique({ where: { id: id(1) } }))!;
+    expect(JSON.parse(row.lines)).toEqual(mugs);
+    expect(
+      row.createdAt,
+      "take facts from the event (placedAt), never from the clock: a rebuild gives the same rows",
+    ).toEqual(new Date("2026-01-01T10:00:00.000Z"));
   });
 
   it("When orders are confirmed, rejected with a reason, or cancelled, then each row follows its own stream", async () => {
@@ -84,7 +87,10 @@ describe("Exercise 04.2: the order list projection", () => {
 
     await catchUp(db, orderList);
 
-    expect(await rows()).toEqual([
+    expect(
+      await rows(),
+      "each row follows its own stream: status, reason and version of its latest event",
+    ).toEqual([
       { id: id(1), status: "CONFIRMED", totalCents: 2598, rejectionReason: null, version: 2 },
       {
         id: id(2),
@@ -133,12 +139,17 @@ describe("Exercise 04.2: the order list projection", () => {
     const after = applyToOrderList(pending, confirmed!);
 
     expect(after).toMatchObject({ status: "CONFIRMED", version: 2 });
-    expect(pending).toEqual(before);
+    expect(pending, "apply is pure: return a new row, never change the one it was given").toEqual(
+      before,
+    );
   });
 
   it("When an event comes for an order never placed, then there is no row", async () => {
     const [confirmed] = await append(db, `order-${id(1)}`, 0, [confirmedEvent(id(1))], metadata);
 
-    expect(applyToOrderList(undefined, confirmed!)).toBeUndefined();
+    expect(
+      applyToOrderList(undefined, confirmed!),
+      "an event of an order never placed: no row, there is nothing to show",
+    ).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 // GET /api/orders/:id/events: the order's status, live, as server-sent events. The storefront
 // shows PENDING, then CONFIRMED or REJECTED the moment orders learns it, without a reload.
-import type { Request, Response } from "express";
+import type { Response } from "express";
 import { NotFound } from "@shop/kit";
 import type { PrismaClient } from "../../prisma/client.ts";
 import { findOrder } from "../db/orders.ts";
@@ -12,7 +12,6 @@ export async function streamStatus(
   db: PrismaClient,
   feed: StatusFeed,
   orderId: string,
-  req: Request,
   res: Response,
 ): Promise<void> {
   // #region exercise 03.2: the live status push

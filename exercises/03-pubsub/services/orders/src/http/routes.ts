@@ -77,7 +77,7 @@ export function ordersRoutes(db: PrismaClient, relay: Relay, feed: StatusFeed): 
 
   router.get("/api/orders/:id/events", async (req, res) => {
     const { id } = validate(OrderId, req.params);
-    await streamStatus(db, feed, id, req, res);
+    await streamStatus(db, feed, id, res);
   });
 
   router.post("/api/orders/:id/cancel", async (req, res) => {

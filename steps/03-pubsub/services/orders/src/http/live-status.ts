@@ -1,6 +1,6 @@
 // GET /api/orders/:id/events: the order's status, live, as server-sent events. The storefront
 // shows PENDING, then CONFIRMED or REJECTED the moment orders learns it, without a reload.
-import type { Request, Response } from "express";
+import type { Response } from "express";
 import { NotFound } from "@shop/kit";
 import type { PrismaClient } from "../../prisma/client.ts";
 import { findOrder } from "../db/orders.ts";
@@ -12,13 +12,15 @@ export async function streamStatus(
   db: PrismaClient,
   feed: StatusFeed,
   orderId: string,
-  req: Request,
   res: Response,
 ): Promise<void> {
   // #region exercise 03.2: the live status push
-  const send = (order: Order) =>
-    res.write(`event: status\ndata: ${JSON.stringify(orderView(order))}\n\n`);
-  const stop = feed.watch(orderId, send); // watch first, then read: no change can fall in between
+  // Watch first, then read: a change in between is heard, not missed. Until the stream is open,
+  // what is heard waits; then the read goes out, and what was heard after it, newest last.
+  const heard: Order[] = [];
+  let send = (next: Order) => void heard.push(next);
+  const stop = feed.watch(orderId, (next) => send(next));
+  res.on("close", stop);
   const order = await findOrder(db, orderId);
   if (!order) {
     stop();
@@ -29,7 +31,7 @@ export async function streamStatus(
     "cache-control": "no-cache",
     connection: "keep-alive",
   });
-  send(order);
-  req.on("close", stop);
+  send = (next) => void res.write(`event: status\ndata: ${JSON.stringify(orderView(next))}\n\n`);
+  for (const next of [order, ...heard]) send(next);
   // #endregion
 }

@@ -1,6 +1,6 @@
 // GET /api/orders/:id/events: the order's status, live, as server-sent events. The storefront
 // shows PENDING, then CONFIRMED or REJECTED the moment orders learns it, without a reload.
-import type { Request, Response } from "express";
+import type { Response } from "express";
 import type { PrismaClient } from "../../prisma/client.ts";
 import type { Order } from "../domain/order.ts";
 import type { StatusFeed } from "../messaging/status-feed.ts";
@@ -11,12 +11,14 @@ export async function streamStatus(
   db: PrismaClient,
   feed: StatusFeed,
   orderId: string,
-  req: Request,
   res: Response,
 ): Promise<void> {
-  const send = (order: Order) =>
-    res.write(`event: status\ndata: ${JSON.stringify(orderView(order))}\n\n`);
-  const stop = feed.watch(orderId, send); // watch first, then read: no change can fall in between
+  // Watch first, then read: a change in between is heard, not missed. Until the stream is open,
+  // what is heard waits; then the read goes out, and what was heard after it, newest last.
+  const heard: Order[] = [];
+  let send = (next: Order) => void heard.push(next);
+  const stop = feed.watch(orderId, (next) => send(next));
+  res.on("close", stop);
   let order: Order;
   try {
     ({ order } = await orderAt(db, orderId));
@@ -29,6 +31,6 @@ export async function streamStatus(
     "cache-control": "no-cache",
     connection: "keep-alive",
   });
-  send(order);
-  req.on("close", stop);
+  send = (next) => void res.write(`event: status\ndata: ${JSON.stringify(orderView(next))}\n\n`);
+  for (const next of [order, ...heard]) send(next);
 }

@@ -108,7 +108,7 @@ export function ordersRoutes(
 
   router.get("/api/orders/:id/events", async (req, res) => {
     const { id } = validate(OrderId, req.params);
-    await streamStatus(db, feed, id, req, res);
+    await streamStatus(db, feed, id, res);
   });
 
   router.post("/api/orders/:id/cancel", async (req, res) => {
