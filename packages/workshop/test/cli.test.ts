@@ -70,6 +70,20 @@ describe("npx workshop, followed as a learner would", () => {
     expect(list.out).toContain("1 of 2 exercises done. Next: npx workshop check 01.2");
     expect(solution.out).toContain("await inventory.release(orderId);");
     expect(diff).toEqual({ code: 0, out: "" });
+    expect(check.out, "one of two done: no recap yet").not.toContain("Step 01, done");
+  });
+
+  it("When the step's last exercise passes, then check ends with the step's recap", async () => {
+    const idempotent = "services/orders/src/http/idempotent.ts";
+    const path = join(root, "exercises/01-monolith", idempotent);
+    const reference = readFileSync(join(repoRoot, "steps/01-monolith", idempotent), "utf8");
+    writeFileSync(path, copyRegions(readFileSync(path, "utf8"), reference, "01.2"));
+
+    const check = await workshop(root, "check", "01.2");
+
+    expect(check.code).toBe(0);
+    expect(check.out).toContain("# Step 01, done: what you built");
+    await workshop(root, "reset", "01.2"); // the tests below start from 01.2 not done
   });
 
   it("When the learner resets the exercise, then the TODO is back, the diff shows it, and progress is cleared", async () => {

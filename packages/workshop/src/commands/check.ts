@@ -1,6 +1,7 @@
-import { watch } from "node:fs";
+import { existsSync, readFileSync, watch } from "node:fs";
+import { join } from "node:path";
 import { brokerFor } from "../broker.ts";
-import { allExercises, findExercise, type Exercise } from "../exercises.ts";
+import { allExercises, exercisesOf, findExercise, type Exercise } from "../exercises.ts";
 import { readProgress, updateProgress } from "../progress.ts";
 import { IGNORED } from "../repo.ts";
 import { runExerciseTests } from "../run.ts";
@@ -19,6 +20,7 @@ export async function checkOne(root: string, exercise: Exercise, quiet = false):
         `  Compare with the reference: npx workshop solution ${exercise.id}  or  npx workshop diff ${exercise.step.number} ${exercise.id}`,
       ),
     );
+    if (!quiet) showRecapWhenStepDone(root, exercise);
   } else {
     console.log(red(`✗ ${exercise.id} does not pass yet: ${exercise.title}`));
     console.log(dim(`  Stuck? npx workshop hint ${exercise.id}`));
@@ -54,6 +56,15 @@ export async function check(
     }, 300);
   });
   return new Promise<number>(() => {}); // runs until Ctrl-C
+}
+
+/** When every exercise of the step passes: the step's recap (exercises/RECAP.md). */
+function showRecapWhenStepDone(root: string, exercise: Exercise): void {
+  const progress = readProgress(root);
+  const all = exercisesOf(exercise.step);
+  if (!all.every((e) => progress[e.id]?.status === "done")) return;
+  const recap = join(exercise.step.dir, "exercises", "RECAP.md");
+  if (existsSync(recap)) console.log(`\n${readFileSync(recap, "utf8")}`);
 }
 
 export function isDone(root: string, id: string): boolean {

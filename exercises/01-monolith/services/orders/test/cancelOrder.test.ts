@@ -92,6 +92,6 @@ describe("Exercise 01.1: cancelOrder", () => {
     expect(
       refusal,
       "an order that is not there is NOT_FOUND (throw NotFound), not a crash",
-    ).toMatchObject({ code: "NOT_FOUND" });
+    ).toMatchObject({ code: "NOT_FOUND", message: expect.stringContaining(missing) });
   });
 });

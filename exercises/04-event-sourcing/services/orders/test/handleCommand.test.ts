@@ -57,6 +57,34 @@ describe("Exercise 04.3: handleCommand retries on a version conflict", () => {
     expect((await readStream(db, "show-s1")).map((e) => e.data.seat)).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it("When the command decides nothing, then nothing is appended and the state is the stream's", async () => {
+    await handleCommand(db, tickets(1), take, metadata);
+
+    const result = await handleCommand(db, { ...tickets(1), decide: () => [] }, take, metadata);
+
+    expect(result).toEqual({ state: 1, events: [], conflicts: 0 });
+    expect(await readStream(db, "show-s1")).toHaveLength(1);
+  });
+
+  it("When the append fails for another reason than a conflict, then it is not retried", async () => {
+    let decisions = 0;
+    const unwritable: Decider<Take, Taken, number> = {
+      ...tickets(5),
+      decide: () => {
+        decisions += 1;
+        return [{ type: "TicketTaken", data: { seat: 1n as unknown as number } }]; // no JSON for it
+      },
+    };
+
+    const outcome = await handleCommand(db, unwritable, take, metadata).then(
+      () => "appended",
+      (error: Error) => error.constructor.name,
+    );
+
+    expect(outcome).toBe("TypeError");
+    expect(decisions, "retry a version conflict only: another error would fail again").toBe(1);
+  });
+
   it("When nobody else writes, then the command is decided once, with no conflict", async () => {
     const result = await handleCommand(db, tickets(5), take, metadata);
 

@@ -48,8 +48,10 @@ const given = (...events: OrderEvent[]) => ({
     return {
       then: (expected: OrderEvent[], why?: string) =>
         expect(decide(command, state), why).toEqual(expected),
-      thenFails: (error: new (...args: any[]) => Error) =>
-        expect(() => decide(command, state)).toThrow(error),
+      thenFails: (error: new (...args: any[]) => Error, saying?: string) => {
+        expect(() => decide(command, state)).toThrow(error);
+        if (saying) expect(() => decide(command, state)).toThrow(saying);
+      },
     };
   },
 });
@@ -66,9 +68,11 @@ describe("Order decider", () => {
           ...place,
           data: { ...place.data, lines: [{ sku: "NOPE-1", qty: 1 }] },
         } as OrderCommand)
-        .thenFails(UnknownSku));
-    it("then an outcome for it is an error: there is no such order", () =>
-      given().when(confirm).thenFails(OrderNotFound));
+        .thenFails(UnknownSku, "Unknown sku: NOPE-1"));
+    it("then an outcome for it is an error: there is no such order", () => {
+      given().when(confirm).thenFails(OrderNotFound);
+      given().when(reject).thenFails(OrderNotFound);
+    });
     it("then cancelling it is an error: there is no such order", () =>
       given().when(cancel).thenFails(OrderNotFound));
   });
@@ -108,7 +112,22 @@ describe("Order decider", () => {
       given(placed, confirmed, cancelled).when(cancel).thenFails(OrderNotCancellable));
   });
 
+  describe("A command or event the code does not know (from plain JavaScript)", () => {
+    it("then deciding or folding it is an error that names it", () => {
+      const odd = { type: "Nope", data: {} };
+      expect(() => decide(odd as unknown as OrderCommand, initialState)).toThrow("Unknown command");
+      expect(() => evolve(initialState, odd as unknown as OrderEvent)).toThrow("Unknown event");
+    });
+  });
+
   describe("evolve", () => {
+    it("ignores an outcome of an order it never saw placed: the state stays as it was", () => {
+      for (const event of [confirmed, rejected, cancelled])
+        expect(evolve(initialState, event), `${event.type} before OrderPlaced`).toEqual(
+          initialState,
+        );
+    });
+
     it("folds the events into the state the storefront shows", () => {
       expect([placed, confirmed, cancelled].reduce<OrderState>(evolve, initialState)).toEqual({
         id: orderId,

@@ -85,6 +85,22 @@ describe("Exercise 01.2: idempotent", () => {
     expect(await mugs()).toBe(25); // the work's write was rolled back
   });
 
+  it("When the same declined request comes twice at once, then both get the refusal", async () => {
+    const { work } = countingWork(() => {
+      throw new PaymentDeclined("0002");
+    });
+
+    const answers = await Promise.allSettled([
+      idempotent(db, "declined-at-once", request, work),
+      idempotent(db, "declined-at-once", request, work),
+    ]);
+
+    expect(
+      answers.map((a) => (a.status === "fulfilled" ? a.value.statusCode : String(a.reason))),
+      "the second of two refusals at once finds the first one's record: keep it, do not save again",
+    ).toEqual([402, 402]);
+  });
+
   it("When the work fails for a passing reason, then nothing is remembered and a retry runs the work again", async () => {
     let fail = true;
     const { counter, work } = countingWork(() => {

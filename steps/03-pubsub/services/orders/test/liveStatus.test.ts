@@ -104,6 +104,9 @@ describe("Exercise 03.2: streamStatus", () => {
     const stream = await subscribe(order.id);
 
     expect(stream.response.headers.get("content-type")).toBe("text/event-stream");
+    expect(stream.response.headers.get("cache-control"), "no cache may keep a stream").toBe(
+      "no-cache",
+    );
     await eventually(() =>
       expect(stream.events).toEqual([expect.objectContaining({ id: order.id, status: "PENDING" })]),
     );
@@ -160,6 +163,9 @@ describe("Exercise 03.2: streamStatus", () => {
     );
 
     expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({
+      error: { code: "NOT_FOUND", message: expect.stringContaining("00000000-0000-4000-8000") },
+    });
     expect(
       feed.watchers("00000000-0000-4000-8000-000000000000"),
       "a 404 leaves nobody watching: stop before you throw",

@@ -41,23 +41,40 @@ describe("applyProductChanged", () => {
       await applyProductChanged(db, mug(1700, 3), at("10:05:00")),
     ];
 
-    expect(applied).toEqual([true, true]);
-    expect(await listProductCopy(db)).toEqual([listed(1700)]);
+    const byVersion = "the version says which change is newer, not the clock";
+    expect(applied, byVersion).toEqual([true, true]);
+    expect(await listProductCopy(db), byVersion).toEqual([listed(1700)]);
   });
 
   it("When an older version arrives late (after a newer one), then it is ignored, even if it says it happened later", async () => {
     await applyProductChanged(db, mug(1500, 2), at("10:05:00"));
 
-    expect(await applyProductChanged(db, mug(1299, 1), at("10:06:00"))).toBe(false);
+    const older = "an older version changes nothing, whatever time it says";
+    expect(await applyProductChanged(db, mug(1299, 1), at("10:06:00")), older).toBe(false);
 
-    expect(await listProductCopy(db)).toEqual([listed(1500)]);
+    expect(await listProductCopy(db), older).toEqual([listed(1500)]);
   });
 
   it("When the same event comes twice, then the second changes nothing", async () => {
     await applyProductChanged(db, mug(1299, 1), at("10:00:00"));
 
-    expect(await applyProductChanged(db, mug(1299, 1), at("10:00:00"))).toBe(false);
+    const twice = "the same version twice: the second changes nothing (and says so)";
+    expect(await applyProductChanged(db, mug(1299, 1), at("10:00:00")), twice).toBe(false);
 
     expect(await listProductCopy(db)).toEqual([listed(1299)]);
+  });
+
+  it("When two versions are delivered at once, the newer one first, then the copy keeps the newer", async () => {
+    await applyProductChanged(db, mug(1299, 1), at("10:00:00"));
+
+    await Promise.all([
+      applyProductChanged(db, mug(1700, 3), at("10:06:00")),
+      applyProductChanged(db, mug(1500, 2), at("10:05:00")),
+    ]);
+
+    expect(
+      await listProductCopy(db),
+      "compare and write in one statement: a read, then a write, lets the other delivery in between",
+    ).toEqual([listed(1700)]);
   });
 });

@@ -144,6 +144,13 @@ describe("Exercise 04.2: the order list projection", () => {
     );
   });
 
+  it("When an event of a type it does not know comes, then applying it is an error that names it", async () => {
+    const [placedEvent] = await append(db, `order-${id(1)}`, 0, [placed(id(1))], metadata);
+    const odd = { ...placedEvent!, type: "Nope" } as unknown as typeof placedEvent;
+
+    expect(() => applyToOrderList(undefined, odd!)).toThrow("Unknown event");
+  });
+
   it("When an event comes for an order never placed, then there is no row", async () => {
     const [confirmed] = await append(db, `order-${id(1)}`, 0, [confirmedEvent(id(1))], metadata);
 
