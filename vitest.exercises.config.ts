@@ -1,8 +1,9 @@
 import { defineConfig } from "vitest/config";
 
 // `npm run test:exercises`: for whoever changes a step or an exercise. On a freshly generated
-// starter, each exercise's tests fail with its own TODO and pass with the reference code; the
-// starters in git are what the generator makes. About 25 vitest runs: left out of `npm test`.
+// starter, each exercise's tests fail with its own TODO and pass with the reference code; each
+// lesson mutant makes them fail, naming the mistake; the starters in git are what the generator
+// makes. About 80 vitest runs (one per exercise and one per mutant): left out of `npm test`.
 export default defineConfig({
   test: {
     projects: [

@@ -3,6 +3,7 @@
 // replaced; the meta-test proves that the exercise's tests fail on it, saying `fails with`.
 //
 //   mistake: marks the row sent before it publishes it
+//     (a long value goes on, indented, on the next lines)
 //   fails with: publish first
 //   file: messaging/outbox.ts
 //   region: 1              (optional: which region of the exercise in that file, from 1)
@@ -48,6 +49,7 @@ export function parseMutant(name: string, text: string): Mutant {
   const header = new Map(
     text
       .slice(0, split)
+      .replace(/\n[ \t]+/g, " ") // an indented line goes on with the value above it
       .split("\n")
       .filter((line) => line.trim() !== "")
       .map((line) => {

@@ -92,7 +92,9 @@ describe.each(stepsWithExercises.map((s) => [s.name, s]))(
         const result = await runExerciseTests(tempStep.exerciseDir, exercise.testFiles, true);
         expect(result.code, `not caught: ${mutant.mistake}\n${result.output}`).not.toBe(0);
         // in an error's message, not in the code frame vitest prints around the failing line
-        const errors = result.output.split("\n").filter((line) => /Error: /.test(line));
+        const errors = result.output
+          .split("\n")
+          .filter((line) => /^(Caused by: )?[\w.]*Error: /.test(line));
         expect(
           errors.filter((line) => line.includes(mutant.failsWith)),
           `caught, but no error says "${mutant.failsWith}": ${mutant.mistake}\n${errors.join("\n")}`,

@@ -1,5 +1,7 @@
 // The lesson mutants as files: how one is read and put in its region, that every exercise has
 // three, and that the learner's copy has none. Whether each one is caught: exercises.meta.test.ts.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { allExercises } from "../src/exercises.ts";
 import { applyMutant, mutantsOf, parseMutant } from "../src/mutants.ts";
@@ -55,11 +57,18 @@ describe("A lesson mutant", () => {
 
 describe("The exercises' mutants", () => {
   it.each(allExercises(repoRoot).map((e) => [e.id, e]))(
-    "%s has at least three, each for a file of the exercise",
+    "%s has at least three, each a change to a region of the exercise",
     (_id, exercise) => {
       const mutants = mutantsOf(exercise);
       expect(mutants.length, "classic wrong answers beside the exercise").toBeGreaterThanOrEqual(3);
-      for (const mutant of mutants) expect(exercise.files).toContain(mutant.file);
+      for (const mutant of mutants) {
+        expect(exercise.files, `${mutant.name}: a file of the exercise`).toContain(mutant.file);
+        const reference = readFileSync(join(exercise.step.dir, mutant.file), "utf8");
+        expect(
+          applyMutant(reference, exercise.id, mutant),
+          `${mutant.name} changes nothing`,
+        ).not.toBe(reference);
+      }
     },
   );
 

@@ -82,6 +82,7 @@ export async function replayDeadLetters(queue: QueueName): Promise<Envelope[]> {
       msg;
       msg = await channel.basicGet({ queue: dlq })
     ) {
+      // #region exercise 03.6: replaying dead letters
       const message = msg.body as Envelope;
       await publisher.send(
         {
@@ -94,6 +95,7 @@ export async function replayDeadLetters(queue: QueueName): Promise<Envelope[]> {
       );
       channel.basicAck({ deliveryTag: msg.deliveryTag });
       moved.push(message);
+      // #endregion
     }
     return moved;
   } finally {

@@ -56,8 +56,8 @@ export async function inventoryService() {
   return serve("inventory", db, inventoryRoutes(db));
 }
 
-export async function paymentsService() {
-  const db = openPayments(freshDataDir("ex-payments-"));
+/** A payments instance; give it another's `db` for a second instance over the same database. */
+export async function paymentsService(db = openPayments(freshDataDir("ex-payments-"))) {
   return serve("payments", db, paymentsRoutes(db));
 }
 

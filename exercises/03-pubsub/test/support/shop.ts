@@ -322,8 +322,8 @@ export const GOOD_CARD = "4242424242424242";
 export const DECLINED_CARD = "4000000000000002";
 
 /**
- * The messaging counters of every service, added up: handled, retried, dead-lettered, duplicates
- * suppressed; and inHandler, a gauge (messages in a handler now), so its sum is a count, not a total.
+ * The messaging counters of every service, added up: handled, retried, dead-lettered,
+ * duplicates suppressed; and inHandler, a gauge (messages in a handler now), not a total.
  */
 export async function messagingTotals(shop: TestShop): Promise<Record<string, number>> {
   const totals: Record<string, number> = {};

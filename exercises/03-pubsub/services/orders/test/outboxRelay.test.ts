@@ -109,7 +109,7 @@ describe("Exercise 03.3: the outbox relay", () => {
       () =>
         expect(
           seenIds(),
-          "each event once, in commit order: publish first, then mark it sent; a failure stops the batch",
+          "each event once, in commit order: publish first, then mark it sent; a failure stops",
         ).toEqual(events.map((e) => e.id)),
       { timeout: 2_000 }, // polled every 50 ms: a right relay is done in a few
     );

@@ -1,6 +1,7 @@
-// The list tells how often each dead letter was tried, whoever parked it. A replay moves a dead
-// letter back to its queue, and takes it off the .dlq only once the broker has confirmed the copy:
-// a refused or lost republish leaves the dead letter where it was.
+// Exercise 03.6: dead letters, listed and replayed, on the real broker. The list tells how often
+// each dead letter was tried, whoever parked it. A replay moves a dead letter back to its queue,
+// and takes it off the .dlq only once the broker has confirmed the copy: a refused or lost
+// republish leaves the dead letter where it was.
 import { randomUUID } from "node:crypto";
 import { Connection } from "rabbitmq-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -44,7 +45,7 @@ async function send(target: string, message: object, headers: Record<string, unk
 /** Parks a message in the queue's .dlq, as the consumer does after its last attempt. */
 async function deadLetter() {
   const message = reservation();
-  await send(`${queue}.dlq`, message);
+  await send(`${queue}.dlq`, message, { "x-attempt": 7, "x-last-error": "no such order" });
   return message;
 }
 
@@ -84,9 +85,37 @@ describe("replaying dead letters", () => {
     const moved = await replayDeadLetters(queue);
 
     expect(moved.map((m) => m.id)).toEqual([message.id]);
-    expect(await deadLetterCounts()).toEqual({});
+    expect(await deadLetterCounts(), "a replayed message leaves the .dlq (ack it)").toEqual({});
     const back = await connection.basicGet({ queue: namespaced(queue), noAck: true });
-    expect(back?.body).toEqual(message);
+    expect(back?.body, "back in the queue it came from, as it was").toEqual(message);
+    expect(
+      { durable: back?.durable, contentType: back?.contentType, messageId: back?.messageId },
+      "a copy like the original: durable (it outlives a broker restart), JSON, its own id",
+    ).toEqual({ durable: true, contentType: "application/json", messageId: message.id });
+    expect(
+      back?.headers?.["x-attempt"],
+      "a replay is a fresh round of attempts: leave the old attempt count behind",
+    ).toBeUndefined();
+    expect(
+      shop.seen,
+      "to the queue it came from, not the exchange: the other subscribers had it already",
+    ).toEqual([]);
+  });
+
+  it("When two dead letters wait, then both go back, the older first", async () => {
+    const older = await deadLetter();
+    const newer = await deadLetter();
+
+    const moved = await replayDeadLetters(queue);
+
+    expect(
+      moved.map((m) => m.id),
+      "every dead letter of the queue, in the order parked",
+    ).toEqual([older.id, newer.id]);
+    for (const expected of [older, newer]) {
+      const back = await connection.basicGet({ queue: namespaced(queue), noAck: true });
+      expect(back?.body).toEqual(expected);
+    }
   });
 
   it("When the broker refuses the replayed message, then the replay fails and the dead letter stays in the .dlq", async () => {
@@ -99,8 +128,12 @@ describe("replaying dead letters", () => {
     });
     await deadLetter();
 
-    await expect(replayDeadLetters(queue)).rejects.toThrow();
+    const outcome = await replayDeadLetters(queue).then(() => "replayed", String);
 
-    expect(await deadLetterCounts()).toEqual({ [queue]: 1 });
+    expect(outcome, "a copy the broker refused is an error").not.toBe("replayed");
+    expect(
+      await deadLetterCounts(),
+      "take it off the .dlq only once the broker confirmed its copy: publish, then ack",
+    ).toEqual({ [queue]: 1 });
   });
 });

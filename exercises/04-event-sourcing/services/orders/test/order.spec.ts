@@ -14,6 +14,8 @@ import {
   type OrderState,
 } from "../src/domain/order.ts";
 
+// before any test folds from it: evolve must never change it
+const pristine = structuredClone(initialState);
 const orderId = "o-1";
 const now = new Date("2026-01-01T10:00:00Z");
 const prices = new Map([
@@ -41,7 +43,7 @@ const confirm: OrderCommand = { type: "ConfirmOrder", data: { orderId } };
 const reject: OrderCommand = { type: "RejectOrder", data: { orderId, reason: "OUT_OF_STOCK" } };
 const cancel: OrderCommand = { type: "CancelOrder", data: { orderId } };
 
-/** given(events).when(command) -> the decided events (`why` says what they must be), or the error */
+/** given(events).when(command) -> the decided events (`why`: what they must be), or the error */
 const given = (...events: OrderEvent[]) => ({
   when: (command: OrderCommand) => {
     const state = events.reduce<OrderState>(evolve, initialState);
@@ -152,9 +154,9 @@ describe("Order decider", () => {
 
       const states = [confirmed, rejected, cancelled].map((event) => evolve(pending, event));
 
-      expect(pending, "evolve returns a new state; it never changes the one it was given").toEqual(
-        before,
-      );
+      const pure = "evolve returns a new state; it never changes the one it was given";
+      expect(initialState, pure).toEqual(pristine);
+      expect(pending, pure).toEqual(before);
       expect(states.map((state) => state.status)).toEqual(["CONFIRMED", "REJECTED", "CANCELLED"]);
     });
   });

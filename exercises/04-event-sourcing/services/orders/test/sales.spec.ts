@@ -1,4 +1,4 @@
-// Sales per product, folded from stored events: pure, no database.
+// Exercise 04.5: sales per product, folded from stored events: pure, no database.
 import { describe, expect, it } from "vitest";
 import type { OrderEvent } from "../src/domain/order.ts";
 import type { StoredEvent } from "../src/event-store/event-store.ts";
@@ -31,7 +31,10 @@ const fold = (events: StoredEvent<OrderEvent>[]) => {
 
 describe("The sales projection", () => {
   it("When an order is confirmed, then each sku counts every line of it, once", () => {
-    expect(fold([stored({ type: "OrderConfirmed", data: { orderId, lines } }, 2)])).toEqual([
+    expect(
+      fold([stored({ type: "OrderConfirmed", data: { orderId, lines } }, 2)]),
+      "every line of the sku counts: its qty, and qty times its price as revenue",
+    ).toEqual([
       { sku: "MUG-001", qty: 3, revenueCents: 3897 },
       { sku: "PEN-001", qty: 1, revenueCents: 4599 },
     ]);
@@ -43,9 +46,23 @@ describe("The sales projection", () => {
         stored({ type: "OrderConfirmed", data: { orderId, lines } }, 2),
         stored({ type: "OrderCancelled", data: { orderId, lines } }, 3),
       ]),
+      "a cancelled order is taken back: its lines count negative",
     ).toEqual([
       { sku: "MUG-001", qty: 0, revenueCents: 0 },
       { sku: "PEN-001", qty: 0, revenueCents: 0 },
     ]);
+  });
+
+  it("When an event is applied, then the row it was given stays as it was", () => {
+    const first = fold([stored({ type: "OrderConfirmed", data: { orderId, lines } }, 2)])[0]!;
+    const before = structuredClone(first);
+    const cancelled = stored({ type: "OrderCancelled", data: { orderId, lines } }, 3);
+
+    salesByProduct.apply(first, cancelled, "MUG-001");
+
+    expect(
+      first,
+      "apply returns a new row; a rebuild replays from rows it must not change",
+    ).toEqual(before);
   });
 });

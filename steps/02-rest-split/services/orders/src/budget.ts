@@ -14,6 +14,7 @@ export interface Budget {
 }
 
 export function budgetFrom(timeoutHeader: string | undefined, now = Date.now()): Budget {
+  // #region exercise 02.4: a latency budget, passed along as a deadline
   const waits = Number(timeoutHeader);
   const ms = Math.min(
     Number.isInteger(waits) && waits > 0 ? waits : TIMEOUTS.defaultBudgetMs,
@@ -24,4 +25,5 @@ export function budgetFrom(timeoutHeader: string | undefined, now = Date.now()):
     answerBy: new Date(answerBy),
     forward: AbortSignal.timeout(Math.max(0, answerBy - UNDO_PASS_MS - now)),
   };
+  // #endregion
 }

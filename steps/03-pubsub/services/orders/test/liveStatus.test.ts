@@ -23,6 +23,8 @@ const order = placeOrder(
 
 /** When set, the stream reads the order through this instead of the database itself. */
 let readsThrough: PrismaClient | undefined;
+/** Resolves when the server sees the response of the latest stream close. */
+let responseClosed: Promise<void>;
 
 beforeEach(async () => {
   db = openDatabase(freshDataDir("ex-03-2-"));
@@ -30,9 +32,10 @@ beforeEach(async () => {
   readsThrough = undefined;
   await insertOrder(db, order);
   const app = express();
-  app.get("/orders/:id/events", (req, res, next) =>
-    streamStatus(readsThrough ?? db, feed, req.params.id, res).catch(next),
-  );
+  app.get("/orders/:id/events", (req, res, next) => {
+    responseClosed = new Promise((closed) => res.once("close", () => closed()));
+    streamStatus(readsThrough ?? db, feed, req.params.id, res).catch(next);
+  });
   app.use(((error, _req, res, _next) => {
     const { status, body } = toErrorResponse(error);
     // an unexpected error (such as the exercise's TODO) shows its message, for the learner
@@ -145,6 +148,34 @@ describe("Exercise 03.2: streamStatus", () => {
       stream.close();
     },
   );
+
+  it("When the page goes away while the order is read, then nobody keeps watching", async () => {
+    const leaving = new AbortController();
+    const orders = new Proxy(db.order, {
+      get: (t, name) =>
+        name !== "findUnique"
+          ? Reflect.get(t, name)
+          : async (args: Parameters<typeof t.findUnique>[0]) => {
+              leaving.abort(); // the page goes away during the read
+              await responseClosed;
+              return t.findUnique(args);
+            },
+    });
+    readsThrough = new Proxy(db, {
+      get: (client, name) => (name === "order" ? orders : Reflect.get(client, name)),
+    });
+
+    await fetch(`${server.url}/orders/${order.id}/events`, { signal: leaving.signal }).catch(
+      () => "aborted",
+    );
+
+    await eventually(() =>
+      expect(
+        feed.watchers(order.id),
+        "stop on the response's close, registered before the read: it may close during it",
+      ).toBe(0),
+    );
+  });
 
   it("When the page goes away, then it stops watching", async () => {
     const stream = await subscribe(order.id);

@@ -74,7 +74,7 @@ describe("applyProductChanged", () => {
 
     expect(
       await listProductCopy(db),
-      "compare and write in one statement: a read, then a write, lets the other delivery in between",
+      "compare and write in one statement: a read, then a write, lets another delivery in",
     ).toEqual([listed(1700)]);
   });
 });

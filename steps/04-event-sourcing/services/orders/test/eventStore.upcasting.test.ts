@@ -1,4 +1,5 @@
-// Events written by an older release are read in today's shape: the stored row never changes.
+// Exercise 04.4: events written by an older release are read in today's shape; the stored row
+// never changes. A real event store, with the first release's events as a fixture.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -6,8 +7,6 @@ import type { PrismaClient } from "../prisma/client.ts";
 import type { OrderEvent } from "../src/domain/order.ts";
 import { readStream } from "../src/event-store/event-store.ts";
 import { integrationEvent } from "../src/messaging/events.ts";
-import { orderAt } from "../src/order-history.ts";
-import { catchUpAll } from "../src/projections/index.ts";
 import { eventStoreDatabase } from "./support.ts";
 
 let db: PrismaClient;
@@ -34,41 +33,28 @@ describe("Upcasting", () => {
       });
 
     const [placed] = await readStream<OrderEvent>(db, fixture[0]!.streamId);
+    const data = placed!.data as Record<string, unknown>;
 
-    expect(placed).toMatchObject({
-      type: "OrderPlaced",
-      data: {
-        orderId: "5a7e0d6e-1111-4abc-8def-000000000001",
-        lines: [
-          { sku: "MUG-001", qty: 2, unitPriceCents: 1199 },
-          { sku: "STK-001", qty: 1, unitPriceCents: 499 },
-        ],
-        totalCents: 2 * 1199 + 499,
-        cardLast4: null, // the first release kept no card
-      },
-    });
+    expect(placed!.type).toBe("OrderPlaced");
+    expect(Object.keys(data).sort(), "today's shape only: no field of version 1 left over").toEqual(
+      ["cardLast4", "lines", "orderId", "placedAt", "totalCents"],
+    );
+    expect(data.orderId).toBe("5a7e0d6e-1111-4abc-8def-000000000001");
+    expect(data.lines, "today's lines: each item as { sku, qty, unitPriceCents }").toEqual([
+      { sku: "MUG-001", qty: 2, unitPriceCents: 1199 },
+      { sku: "STK-001", qty: 1, unitPriceCents: 499 },
+    ]);
+    expect(data.totalCents, "version 1 had no total: it is each qty times its price").toBe(
+      2 * 1199 + 499,
+    );
+    expect(data.cardLast4, "the first release kept no card: null, never an invented one").toBe(
+      null,
+    );
+    expect(data.placedAt, "the time it was placed, as it was stored").toBe(
+      "2025-06-01T09:30:00.000Z",
+    );
     const raw = await db.event.findFirst({ where: { streamId: fixture[0]!.streamId, version: 1 } });
     expect(JSON.parse(raw!.data)).toHaveProperty("items"); // the stored event is untouched
-  });
-
-  it("When the old order is folded and projected, then its state and read model are built from the upcast event", async () => {
-    for (const row of fixture)
-      await db.event.create({
-        data: { ...row, data: JSON.stringify(row.data), metadata: JSON.stringify(row.metadata) },
-      });
-
-    const { order } = await orderAt(db, "5a7e0d6e-1111-4abc-8def-000000000001");
-    await catchUpAll(db);
-
-    expect(order).toMatchObject({ status: "CONFIRMED", totalCents: 2897 });
-    expect(await db.orderView.findUnique({ where: { id: order.id } })).toMatchObject({
-      status: "CONFIRMED",
-      totalCents: 2897,
-    });
-    expect(await db.salesByProduct.findMany({ orderBy: { sku: "asc" } })).toEqual([
-      { sku: "MUG-001", qty: 2, revenueCents: 2398 },
-      { sku: "STK-001", qty: 1, revenueCents: 499 },
-    ]);
   });
 
   it("When a version 1 OrderPlaced is to be forwarded, then there is no message: it has no card to charge", async () => {

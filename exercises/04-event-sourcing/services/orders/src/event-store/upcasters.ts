@@ -19,18 +19,9 @@ const UPCASTERS: Record<string, Upcaster> = {
     items: { sku: string; quantity: number; priceCents: number }[];
     placedAt: string;
   }) => {
-    const lines = v1.items.map((item) => ({
-      sku: item.sku,
-      qty: item.quantity,
-      unitPriceCents: item.priceCents,
-    }));
-    return {
-      orderId: v1.orderId,
-      lines,
-      totalCents: lines.reduce((sum, l) => sum + l.qty * l.unitPriceCents, 0),
-      card: null,
-      placedAt: v1.placedAt,
-    };
+    // #region exercise 04.4: an upcaster for an old event version
+    throw new Error("TODO exercise 04.4: an upcaster for an old event version (npx workshop hint 04.4)");
+    // #endregion
   },
   // Version 2 held the whole card number. Read today, it shows the last four digits only; the
   // stored rows still hold the number: they can only go with the whole store.

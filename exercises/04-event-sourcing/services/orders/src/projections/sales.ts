@@ -18,18 +18,9 @@ export const salesByProduct: Projection<SalesRow> = {
   name: "sales-by-product",
   keysOf: (event) => [...new Set(linesOf(event).map((l) => l.sku))],
   apply: (row, event, sku) => {
-    const lines = linesOf(event).filter((l) => l.sku === sku);
-    if (lines.length === 0) return row;
-    const sign = event.type === "OrderConfirmed" ? 1 : -1;
-    const before = row ?? { sku, qty: 0, revenueCents: 0 };
-    return lines.reduce(
-      (sold, line) => ({
-        sku,
-        qty: sold.qty + sign * line.qty,
-        revenueCents: sold.revenueCents + sign * line.qty * line.unitPriceCents,
-      }),
-      before,
-    );
+    // #region exercise 04.5: a read model nobody planned for
+    throw new Error("TODO exercise 04.5: a read model nobody planned for (npx workshop hint 04.5)");
+    // #endregion
   },
   load: async (db: Db, skus) =>
     new Map(

@@ -16,7 +16,7 @@ export async function streamStatus(
 ): Promise<void> {
   // #region exercise 03.2: the live status push
   // Watch first, then read: a change in between is heard, not missed. Until the stream is open,
-  // what is heard waits; then the read goes out, and what was heard after it, newest last.
+  // what is heard waits; then the read goes out, then all that was heard meanwhile, in order.
   const heard: Order[] = [];
   let send = (next: Order) => void heard.push(next);
   const stop = feed.watch(orderId, (next) => send(next));

@@ -19,6 +19,7 @@ const UPCASTERS: Record<string, Upcaster> = {
     items: { sku: string; quantity: number; priceCents: number }[];
     placedAt: string;
   }) => {
+    // #region exercise 04.4: an upcaster for an old event version
     const lines = v1.items.map((item) => ({
       sku: item.sku,
       qty: item.quantity,
@@ -28,9 +29,10 @@ const UPCASTERS: Record<string, Upcaster> = {
       orderId: v1.orderId,
       lines,
       totalCents: lines.reduce((sum, l) => sum + l.qty * l.unitPriceCents, 0),
-      card: null,
+      card: null, // the first release kept no card: there is none to show or charge
       placedAt: v1.placedAt,
     };
+    // #endregion
   },
   // Version 2 held the whole card number. Read today, it shows the last four digits only; the
   // stored rows still hold the number: they can only go with the whole store.

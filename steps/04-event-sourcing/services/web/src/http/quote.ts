@@ -54,7 +54,7 @@ export function quoteRoutes(db: PrismaClient, shippingUrl: string): Router {
     } catch {
       // too slow or down: fall through to the flat rate
     }
-    req.log.warn({ dependency: "shipping" }, "shipping did not quote in time: flat rate");
+    req.log.warn({ dependency: "shipping" }, "shipping did not quote: flat rate");
     res.json({ cents: FLAT_RATE_CENTS, source: "fallback" });
   });
   return router;
