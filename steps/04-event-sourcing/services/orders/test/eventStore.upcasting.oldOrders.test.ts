@@ -1,35 +1,20 @@
 // Old events in today's read models: the first release's order, stored at schema version 1,
 // folded into an order and projected into the list, by way of the upcaster.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../prisma/client.ts";
 import { orderAt } from "../src/order-history.ts";
 import { orderList } from "../src/projections/order-list.ts";
 import { catchUp } from "../src/projections/projection.ts";
+import { storeFirstRelease } from "./fixtures/first-release.ts";
 import { eventStoreDatabase } from "./support.ts";
 
 let db: PrismaClient;
 beforeEach(() => (db = eventStoreDatabase()));
 afterEach(() => db.$disconnect());
 
-const fixture = JSON.parse(
-  readFileSync(join(import.meta.dirname, "fixtures/order-placed-v1.json"), "utf8"),
-) as {
-  streamId: string;
-  version: number;
-  type: string;
-  schemaVersion: number;
-  data: unknown;
-  metadata: unknown;
-}[];
-
 describe("An order of the first release", () => {
   it("When the old order is folded and projected, then its state and read model are built from the upcast event", async () => {
-    for (const row of fixture)
-      await db.event.create({
-        data: { ...row, data: JSON.stringify(row.data), metadata: JSON.stringify(row.metadata) },
-      });
+    await storeFirstRelease(db);
 
     const { order } = await orderAt(db, "5a7e0d6e-1111-4abc-8def-000000000001");
     await catchUp(db, orderList);

@@ -1,36 +1,22 @@
 // Exercise 04.4: events written by an older release are read in today's shape; the stored row
 // never changes. A real event store, with the first release's events as a fixture.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../prisma/client.ts";
 import type { OrderEvent } from "../src/domain/order.ts";
 import { readStream } from "../src/event-store/event-store.ts";
 import { integrationEvent } from "../src/messaging/events.ts";
+import { firstRelease, storeFirstRelease } from "./fixtures/first-release.ts";
 import { eventStoreDatabase } from "./support.ts";
 
 let db: PrismaClient;
 beforeEach(() => (db = eventStoreDatabase()));
 afterEach(() => db.$disconnect());
 
-/** Events as the first release stored them (OrderPlaced at schema version 1). */
-const fixture = JSON.parse(
-  readFileSync(join(import.meta.dirname, "fixtures/order-placed-v1.json"), "utf8"),
-) as {
-  streamId: string;
-  version: number;
-  type: string;
-  schemaVersion: number;
-  data: unknown;
-  metadata: unknown;
-}[];
+const fixture = firstRelease;
 
 describe("Upcasting", () => {
   it("When a version 1 OrderPlaced is read, then it comes in today's shape: lines, qty, unitPriceCents and a total", async () => {
-    for (const row of fixture)
-      await db.event.create({
-        data: { ...row, data: JSON.stringify(row.data), metadata: JSON.stringify(row.metadata) },
-      });
+    await storeFirstRelease(db);
 
     const [placed] = await readStream<OrderEvent>(db, fixture[0]!.streamId);
     const data = placed!.data as Record<string, unknown>;
@@ -58,10 +44,7 @@ describe("Upcasting", () => {
   });
 
   it("When a version 1 OrderPlaced is to be forwarded, then there is no message: it has no card to charge", async () => {
-    for (const row of fixture)
-      await db.event.create({
-        data: { ...row, data: JSON.stringify(row.data), metadata: JSON.stringify(row.metadata) },
-      });
+    await storeFirstRelease(db);
 
     const [placed, confirmed] = await readStream<OrderEvent>(db, fixture[0]!.streamId);
 

@@ -1,25 +1,16 @@
 // An OrderPlaced the vault has no card for (one the first release stored, which kept no card) is
 // not published: payments could not charge it, and inventory would hold stock for an order that
 // can never be paid. The forwarder logs it and goes on with the next event.
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { GOOD_CARD, untilQuiet, useShop } from "../../../test/support/shop.ts";
+import { firstRelease } from "./fixtures/first-release.ts";
 
 const shop = useShop();
 
 /** The first release's OrderPlaced (schema version 1: `items`, no total, no card). */
-const [placedV1] = JSON.parse(
-  readFileSync(join(import.meta.dirname, "fixtures/order-placed-v1.json"), "utf8"),
-) as {
-  streamId: string;
-  version: number;
-  type: string;
-  schemaVersion: number;
-  data: { orderId: string };
-  metadata: unknown;
-}[];
+const [placedV1] = firstRelease;
 
 describe("The forwarder, when an OrderPlaced has no card to charge", () => {
   it("When an OrderPlaced of the first release is forwarded, then it is not published: no stock is held, nothing waits for a retry", async () => {

@@ -25,42 +25,29 @@ const placed = (orderId: string, lines: OrderLine[]): OrderEvent => ({
   },
 });
 const sales = () => db.salesByProduct.findMany({ orderBy: { sku: "asc" } });
+/** Appends an order's events to its stream, one after the other, as they happened. */
+async function history(orderId: string, ...events: OrderEvent[]) {
+  for (const [version, event] of events.entries())
+    await append(db, `order-${orderId}`, version, [event], metadata);
+}
+const confirmed = (orderId: string, qty: number): OrderEvent => ({
+  type: "OrderConfirmed",
+  data: { orderId, lines: mugs(qty) },
+});
 
 describe("Exercise 04.5: sales by product, rebuilt from the store", () => {
   it("When the store holds confirmed, rejected, pending and cancelled orders, then the rebuild counts only what was sold and kept", async () => {
     const [sold, rejected, pending, cancelled] = [id(1), id(2), id(3), id(4)];
-    await append(db, `order-${sold}`, 0, [placed(sold, mugs(2))], metadata);
-    await append(
-      db,
-      `order-${sold}`,
-      1,
-      [{ type: "OrderConfirmed", data: { orderId: sold, lines: mugs(2) } }],
-      metadata,
-    );
-    await append(db, `order-${rejected}`, 0, [placed(rejected, mugs(5))], metadata);
-    await append(
-      db,
-      `order-${rejected}`,
-      1,
-      [{ type: "OrderRejected", data: { orderId: rejected, reason: "PAYMENT_DECLINED" } }],
-      metadata,
-    );
-    await append(db, `order-${pending}`, 0, [placed(pending, mugs(7))], metadata);
-    await append(db, `order-${cancelled}`, 0, [placed(cancelled, mugs(3))], metadata);
-    await append(
-      db,
-      `order-${cancelled}`,
-      1,
-      [{ type: "OrderConfirmed", data: { orderId: cancelled, lines: mugs(3) } }],
-      metadata,
-    );
-    await append(
-      db,
-      `order-${cancelled}`,
-      2,
-      [{ type: "OrderCancelled", data: { orderId: cancelled, lines: mugs(3) } }],
-      metadata,
-    );
+    await history(sold, placed(sold, mugs(2)), confirmed(sold, 2));
+    await history(rejected, placed(rejected, mugs(5)), {
+      type: "OrderRejected",
+      data: { orderId: rejected, reason: "PAYMENT_DECLINED" },
+    });
+    await history(pending, placed(pending, mugs(7)));
+    await history(cancelled, placed(cancelled, mugs(3)), confirmed(cancelled, 3), {
+      type: "OrderCancelled",
+      data: { orderId: cancelled, lines: mugs(3) },
+    });
 
     await rebuild(db, salesByProduct);
 
@@ -72,14 +59,7 @@ describe("Exercise 04.5: sales by product, rebuilt from the store", () => {
 
   it("When it is rebuilt twice, then it gives the same rows: a rebuild starts from nothing", async () => {
     const sold = id(1);
-    await append(db, `order-${sold}`, 0, [placed(sold, mugs(2))], metadata);
-    await append(
-      db,
-      `order-${sold}`,
-      1,
-      [{ type: "OrderConfirmed", data: { orderId: sold, lines: mugs(2) } }],
-      metadata,
-    );
+    await history(sold, placed(sold, mugs(2)), confirmed(sold, 2));
 
     await rebuild(db, salesByProduct);
     const first = await sales();
