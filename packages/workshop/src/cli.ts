@@ -18,7 +18,7 @@ export const HELP = `Usage: npx workshop <command>
   check [exercise] [--watch]
                             run an exercise's tests in your copy and record the result
                             (no exercise: check them all; --watch: again on every save)
-  hint <exercise> [n]       the next hint, or hint n (1 = a nudge … 3 = nearly the solution)
+  hint <exercise> [n]       the next hint, or hint n (1 = a nudge … 3 = a skeleton with holes)
   solution <exercise> [--force]
                             the reference code, once your tests pass (or with --force)
   diff <a> <b> [--stat]     two steps (diff 01 02), or an exercise and its reference (diff 01 01.1)
