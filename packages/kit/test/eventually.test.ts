@@ -18,4 +18,18 @@ describe("eventually", () => {
       /still failing after 100 ms: .*expected 1 to be 2/,
     );
   });
+
+  it("When there is a reason to give up, then it fails at once with that reason, long before the timeout", async () => {
+    let polls = 0;
+    const waiting = eventually(
+      () => {
+        polls += 1;
+        expect(polls).toBe(100);
+      },
+      { timeout: 60_000, giveUpIf: () => (polls >= 3 ? "the worker crashed" : undefined) },
+    );
+
+    await expect(waiting).rejects.toThrow("gave up waiting: the worker crashed");
+    expect(polls).toBe(3);
+  });
 });

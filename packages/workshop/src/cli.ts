@@ -15,9 +15,10 @@ export const HELP = `Usage: npx workshop <command>
   list                      steps and exercises, with your progress
   start <step> [--mine]     run a step (01, 02, …); --mine runs your copy in exercises/
   test <step|exercise>      a step's tests and browser specs, or one exercise's tests in your copy
-  check [exercise] [--watch]
+  check [exercise] [--watch] [--verbose]
                             run an exercise's tests in your copy and record the result
-                            (no exercise: check them all; --watch: again on every save)
+                            (no exercise: check them all; --watch: again on every save;
+                            --verbose: vitest's whole report, not a line per test)
   hint <exercise> [n]       the next hint, or hint n (1 = a nudge … 3 = a skeleton with holes)
   solution <exercise> [--force]
                             the reference code, once your tests pass (or with --force)
@@ -46,7 +47,10 @@ export async function main(argv: string[]): Promise<number> {
       case "test":
         return await test(root, need(args[0], "<step|exercise>"));
       case "check":
-        return await check(root, args[0], { watch: flags.has("--watch") });
+        return await check(root, args[0], {
+          watch: flags.has("--watch"),
+          verbose: flags.has("--verbose"),
+        });
       case "hint":
         return hint(root, need(args[0], "<exercise>"), args[1] ? Number(args[1]) : undefined);
       case "solution":

@@ -1,4 +1,8 @@
 import { spawn } from "node:child_process";
+import { join } from "node:path";
+
+/** One line per test, the first line of each error: `workshop check` without --verbose. */
+const BRIEF_REPORTER = join(import.meta.dirname, "brief-reporter.ts");
 
 export interface RunResult {
   code: number;
@@ -33,6 +37,7 @@ export function runExerciseTests(
   stepDir: string,
   testFiles: string[],
   quiet = false,
+  brief = false,
 ): Promise<RunResult> {
   // without a file, vitest would run every test of the step
   if (testFiles.length === 0)
@@ -47,6 +52,7 @@ export function runExerciseTests(
       "--config",
       "vitest.config.ts",
       "--passWithNoTests=false",
+      ...(brief ? [`--reporter=${BRIEF_REPORTER}`] : []),
       ...testFiles,
     ],
     {

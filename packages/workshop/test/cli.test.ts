@@ -49,11 +49,21 @@ describe("npx workshop, followed as a learner would", () => {
     expect(check.code).toBe(1);
     expect(check.out).toContain("TODO exercise 01.1: cancel gives everything back");
     expect(check.out).toContain("✗ 01.1 does not pass yet");
+    expect(check.out).toContain("  ✗ When a CONFIRMED order is cancelled, then it is CANCELLED");
+    expect(check.out.split("\n").length, "a line per test: it fits on a screen").toBeLessThan(40);
     expect(withheld.code).toBe(1);
     expect(withheld.out).toContain("Make it pass first");
     expect(hint1.out).toContain("Hint 1 (a nudge)");
     expect(hint2.out).toContain("Hint 2 (the shape)");
     expect(list.out).toContain("✗ 01.1");
+  });
+
+  it("When the learner asks for it, then check shows vitest's whole report", async () => {
+    const check = await workshop(root, "check", "01.1", "--verbose");
+
+    expect(check.code).toBe(1);
+    expect(check.out).toContain("FAIL ");
+    expect(check.out).toContain("TODO exercise 01.1: cancel gives everything back");
   });
 
   it("When the region is solved, then check passes, list marks it done, the solution shows and diff finds no difference", async () => {

@@ -8,9 +8,14 @@ import { runExerciseTests } from "../run.ts";
 import { dim, green, red } from "../style.ts";
 
 /** Runs an exercise's tests on the learner's copy and records the result. */
-export async function checkOne(root: string, exercise: Exercise, quiet = false): Promise<boolean> {
+export async function checkOne(
+  root: string,
+  exercise: Exercise,
+  { quiet = false, verbose = false } = {},
+): Promise<boolean> {
   if (!(await brokerFor(exercise))) return false; // not the learner's code failing: nothing recorded
-  const { code } = await runExerciseTests(exercise.step.exerciseDir, exercise.testFiles, quiet);
+  const { exerciseDir } = exercise.step;
+  const { code } = await runExerciseTests(exerciseDir, exercise.testFiles, quiet, !verbose);
   const passed = code === 0;
   updateProgress(root, exercise.id, { status: passed ? "done" : "failing" });
   if (passed) {
@@ -24,6 +29,8 @@ export async function checkOne(root: string, exercise: Exercise, quiet = false):
   } else {
     console.log(red(`✗ ${exercise.id} does not pass yet: ${exercise.title}`));
     console.log(dim(`  Stuck? npx workshop hint ${exercise.id}`));
+    if (!verbose)
+      console.log(dim(`  vitest's whole report: npx workshop check ${exercise.id} --verbose`));
   }
   return passed;
 }
@@ -31,16 +38,16 @@ export async function checkOne(root: string, exercise: Exercise, quiet = false):
 export async function check(
   root: string,
   id: string | undefined,
-  { watch: watching = false } = {},
+  { watch: watching = false, verbose = false } = {},
 ): Promise<number> {
   if (!id) {
     let failing = 0;
     for (const exercise of allExercises(root))
-      if (!(await checkOne(root, exercise, true))) failing += 1;
+      if (!(await checkOne(root, exercise, { quiet: true }))) failing += 1;
     return failing === 0 ? 0 : 1;
   }
   const exercise = findExercise(root, id);
-  const passed = await checkOne(root, exercise);
+  const passed = await checkOne(root, exercise, { verbose });
   if (!watching) return passed ? 0 : 1;
 
   console.log(dim(`Watching exercises/${exercise.step.name} for changes (Ctrl-C to stop)…`));
@@ -51,7 +58,7 @@ export async function check(
     clearTimeout(timer);
     timer = setTimeout(async () => {
       running = true;
-      await checkOne(root, exercise);
+      await checkOne(root, exercise, { verbose });
       running = false;
     }, 300);
   });

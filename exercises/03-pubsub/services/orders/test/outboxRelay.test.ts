@@ -18,6 +18,12 @@ const recorder = {
   warn: (fields: { err?: string }, message: string) => complaints.push(`${message}: ${fields.err}`),
 } as unknown as Logger;
 const seenIds = () => broker.seen.map((e) => e.id);
+/** Wait for the relay, but not once it failed in a way no test asks for (the TODO, a bug). */
+const untilRelayed = (check: () => unknown, timeout?: number) =>
+  eventually(check, {
+    timeout,
+    giveUpIf: () => complaints.find((complaint) => !complaint.includes("failing on purpose")),
+  });
 beforeEach(async () => {
   complaints = [];
   db = openDatabase(freshDataDir("ex-03-3-"));
@@ -55,10 +61,10 @@ describe("Exercise 03.3: the outbox relay", () => {
 
     relay = startRelay(db, broker.broker, recorder);
 
-    await eventually(() =>
+    await untilRelayed(() =>
       expect(seenIds(), complaints.join("\n")).toEqual(events.map((e) => e.id)),
     );
-    await eventually(async () => expect(await unsent()).toBe(0));
+    await untilRelayed(async () => expect(await unsent()).toBe(0));
   });
 
   it("When the service died between the commit and the publish, then the events are published once it runs again", async () => {
@@ -70,13 +76,13 @@ describe("Exercise 03.3: the outbox relay", () => {
     relay = startRelay(db, broker.broker, recorder);
 
     // Assert
-    await eventually(() =>
+    await untilRelayed(() =>
       expect(
         broker.seen.map((e) => e.data),
         complaints.join("\n"),
       ).toEqual([{ orderId: "order-1" }, { orderId: "order-2" }]),
     );
-    await eventually(async () => expect(await unsent()).toBe(0));
+    await untilRelayed(async () => expect(await unsent()).toBe(0));
   });
 
   it("When the transaction rolls back, then its events are never published", async () => {
@@ -91,7 +97,7 @@ describe("Exercise 03.3: the outbox relay", () => {
     await inTransaction(db, (tx) => addToOutbox(tx, event(2)));
     relay.kick();
 
-    await eventually(() =>
+    await untilRelayed(() =>
       expect(
         broker.seen.map((e) => e.data),
         complaints.join("\n"),
@@ -105,14 +111,14 @@ describe("Exercise 03.3: the outbox relay", () => {
 
     relay = startRelay(db, brokerFailingFirst(1), recorder, { pollMs: 50 });
 
-    await eventually(
+    await untilRelayed(
       () =>
         expect(
           seenIds(),
           "each event once, in commit order: publish first, then mark it sent; a failure stops",
         ).toEqual(events.map((e) => e.id)),
-      { timeout: 2_000 }, // polled every 50 ms: a right relay is done in a few
+      2_000, // polled every 50 ms: a right relay is done in a few
     );
-    await eventually(async () => expect(await unsent()).toBe(0));
+    await untilRelayed(async () => expect(await unsent()).toBe(0));
   });
 });
