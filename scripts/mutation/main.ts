@@ -2,7 +2,7 @@
 // with only that exercise's tests, as `workshop check` runs them. Writes docs/mutation-report.md:
 // per exercise, the share of Stryker's mutants its tests kill. Minutes, so not part of CI.
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { allExercises, type Exercise } from "../../packages/workshop/src/exercises.ts";
 import {
@@ -63,7 +63,7 @@ export default { ...step, test: { ...step.test, include: ${JSON.stringify(exerci
     ignorePatterns: ["data", "test-results", "playwright-report", "e2e", ".test-results"],
   };
   rmSync(join(stepDir, ".stryker-tmp"), { recursive: true, force: true });
-  spawnSync("mkdir", ["-p", join(stepDir, ".stryker-tmp")]);
+  mkdirSync(join(stepDir, ".stryker-tmp"), { recursive: true });
   writeFileSync(config, JSON.stringify(options, null, 2));
   const started = Date.now();
   try {

@@ -5,10 +5,10 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { exercisesOf } from "../src/exercises.ts";
+import { exercisesOf, type Exercise } from "../src/exercises.ts";
 import { applyMutant, mutantsOf } from "../src/mutants.ts";
 import { copyRegions } from "../src/regions.ts";
-import { listSteps } from "../src/repo.ts";
+import { listSteps, type Step } from "../src/repo.ts";
 import { runExerciseTests } from "../src/run.ts";
 import { starterDrift } from "../src/starter.ts";
 import { makeTempWorkshop, repoRoot } from "./temp-workshop.ts";
@@ -16,6 +16,30 @@ import { makeTempWorkshop, repoRoot } from "./temp-workshop.ts";
 const stepsWithExercises = listSteps(repoRoot).filter((step) => exercisesOf(step).length > 0);
 const temps: string[] = [];
 afterAll(() => temps.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** A fresh starter of the step, in a temp workshop of its own: the learner's copy of it. */
+function freshStarter(step: Step): Step {
+  const root = makeTempWorkshop(step.name);
+  temps.push(root);
+  return listSteps(root).find((s) => s.name === step.name)!;
+}
+
+/** Puts the exercise's reference code in the learner's copy, then `change` on each file. */
+function solve(
+  tempStep: Step,
+  step: Step,
+  exercise: Exercise,
+  change = (_file: string, text: string) => text,
+) {
+  for (const file of exercise.files) {
+    const mine = join(tempStep.exerciseDir, file);
+    const reference = readFileSync(join(step.dir, file), "utf8");
+    writeFileSync(
+      mine,
+      change(file, copyRegions(readFileSync(mine, "utf8"), reference, exercise.id)),
+    );
+  }
+}
 
 describe("The committed starters", () => {
   it.each(stepsWithExercises.map((s) => [s.name, s]))(
@@ -39,9 +63,7 @@ describe.each(stepsWithExercises.map((s) => [s.name, s]))(
     it.concurrent.each(exercises.map((e) => [e.id, e]))(
       "%s fails with its own TODO, and passes with its reference code",
       async (_id, exercise) => {
-        const root = makeTempWorkshop(step.name);
-        temps.push(root);
-        const tempStep = listSteps(root).find((s) => s.name === step.name)!;
+        const tempStep = freshStarter(step);
         expect(exercise.testFiles, "test files that begin with // Exercise NN.K:").not.toEqual([]);
         // On the starter: its tests run, fail, and say this exercise's TODO (and no other's)
         const starter = await runExerciseTests(tempStep.exerciseDir, exercise.testFiles, true);
@@ -51,17 +73,7 @@ describe.each(stepsWithExercises.map((s) => [s.name, s]))(
           expect(starter.output).not.toContain(`TODO exercise ${other.id}:`);
 
         // With the reference code put between the markers, the same tests pass
-        for (const file of exercise.files) {
-          const mine = join(tempStep.exerciseDir, file);
-          writeFileSync(
-            mine,
-            copyRegions(
-              readFileSync(mine, "utf8"),
-              readFileSync(join(step.dir, file), "utf8"),
-              exercise.id,
-            ),
-          );
-        }
+        solve(tempStep, step, exercise);
         const solved = await runExerciseTests(tempStep.exerciseDir, exercise.testFiles, true);
         expect(solved.code, solved.output).toBe(0);
         expect(solved.output).toMatch(/Tests\s+\d+ passed/);
@@ -74,17 +86,11 @@ describe.each(stepsWithExercises.map((s) => [s.name, s]))(
     it.concurrent.each(mutants)(
       "%s, mutant %s: the exercise's tests fail and name the mistake",
       async (_id, _name, exercise, mutant) => {
-        const root = makeTempWorkshop(step.name);
-        temps.push(root);
-        const tempStep = listSteps(root).find((s) => s.name === step.name)!;
+        const tempStep = freshStarter(step);
         // the reference everywhere, then the wrong answer in the mutant's region
-        for (const file of exercise.files) {
-          const mine = join(tempStep.exerciseDir, file);
-          const reference = readFileSync(join(step.dir, file), "utf8");
-          let text = copyRegions(readFileSync(mine, "utf8"), reference, exercise.id);
-          if (file === mutant.file) text = applyMutant(text, exercise.id, mutant);
-          writeFileSync(mine, text);
-        }
+        solve(tempStep, step, exercise, (file, text) =>
+          file === mutant.file ? applyMutant(text, exercise.id, mutant) : text,
+        );
         expect(
           exercise.files,
           `mutant ${mutant.name}: no region ${exercise.id} in its file`,
