@@ -4,22 +4,19 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { exercisesOf, sourceFiles } from "./exercises.ts";
-import { MUTANTS_DIR } from "./mutants.ts";
 import { stubRegions } from "./regions.ts";
 import type { Step } from "./repo.ts";
+import { isForTheCliOnly } from "./reveal.ts";
 
 export function generateStarter(step: Step): Map<string, string> {
   const files = new Map<string, string>();
   for (const file of sourceFiles(step.dir).sort()) {
-    if (isMutant(file)) continue; // a wrong answer that is nearly right: not for the learner
+    if (isForTheCliOnly(file)) continue; // mutants, hints, solution notes: not in the copy
     files.set(file, transform(step, file, readFileSync(join(step.dir, file), "utf8")));
   }
   files.set("README.md", starterReadme(step));
   return files;
 }
-
-const isMutant = (file: string) =>
-  file.split("/")[2] === MUTANTS_DIR && file.startsWith("exercises/");
 
 function transform(step: Step, file: string, text: string): string {
   if (file === "package.json") {

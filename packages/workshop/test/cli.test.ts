@@ -79,6 +79,7 @@ describe("npx workshop, followed as a learner would", () => {
     expect(list.out).toContain("✓ 01.1  cancel gives everything back");
     expect(list.out).toContain("1 of 2 exercises done. Next: npx workshop check 01.2");
     expect(solution.out).toContain("await inventory.release(orderId);");
+    expect(solution.out, "why the reference works, after its code").toContain("Why it works");
     expect(diff).toEqual({ code: 0, out: "" });
     expect(check.out, "one of two done: no recap yet").not.toContain("Step 01, done");
   });

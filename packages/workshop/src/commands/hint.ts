@@ -1,19 +1,7 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { findExercise, type Exercise } from "../exercises.ts";
+import { findExercise } from "../exercises.ts";
 import { readProgress, updateProgress } from "../progress.ts";
+import { hintsOf } from "../reveal.ts";
 import { bold, dim } from "../style.ts";
-
-/** The hints of an exercise README: `<details><summary>Hint N …</summary> … </details>` blocks. */
-export function hintsOf(exercise: Exercise): { title: string; text: string }[] {
-  if (!exercise.docsDir) return [];
-  const readme = join(exercise.step.dir, exercise.docsDir, "README.md");
-  if (!existsSync(readme)) return [];
-  const blocks = readFileSync(readme, "utf8").matchAll(
-    /<details><summary>(Hint \d[^<]*)<\/summary>\s*([\s\S]*?)<\/details>/g,
-  );
-  return [...blocks].map(([, title, text]) => ({ title: title!, text: text!.trim() }));
-}
 
 export function hint(root: string, id: string, n?: number): number {
   const exercise = findExercise(root, id);

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { findExercise } from "../exercises.ts";
 import { findRegions } from "../regions.ts";
+import { solutionNotesOf } from "../reveal.ts";
 import { bold, dim } from "../style.ts";
 import { isDone } from "./check.ts";
 
@@ -26,5 +27,6 @@ export function solution(root: string, id: string, { force = false } = {}): numb
       console.log();
     }
   }
+  for (const { title, text } of solutionNotesOf(exercise)) console.log(`${bold(title)}\n${text}\n`);
   return 0;
 }
