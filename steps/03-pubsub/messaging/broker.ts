@@ -1,8 +1,7 @@
 // The connection to RabbitMQ (rabbitmq-client): the whole topology declared on connecting,
 // publishing with confirms, and consuming with retries that wait longer each time. A handler that
-// throws sees its message again after 200 ms, 1 s, 5 s, then every 30 s (RETRY_DELAYS_MS), up to
-// MAX_ATTEMPTS times; then the message is parked in the queue's `.dlq` and the queue moves on.
-// A message that breaks its contract (contracts.ts) is parked at once: retrying cannot fix it.
+// throws sees its message again after a wait in a retry queue, and a message that cannot succeed
+// is parked in the queue's `.dlq` (which, and when: failures.ts); the queue moves on.
 // Never an endless requeue loop, and never a message dropped on the way.
 import {
   Connection,
@@ -14,18 +13,9 @@ import {
 import { DEFAULT_AMQP_URL, type Logger } from "@shop/kit";
 import { readMessage, type Message } from "./contracts.ts";
 import type { Envelope } from "./envelope.ts";
-import {
-  QUEUES,
-  queueTopology,
-  RETRY_DELAYS_MS,
-  retryQueue,
-  ROUTED_TYPES,
-  topology,
-} from "./topology.ts";
+import { whatNext, type Failure } from "./failures.ts";
+import { QUEUES, queueTopology, ROUTED_TYPES, topology } from "./topology.ts";
 import type { QueueName, TypesOn } from "./topology.ts";
-
-/** Six attempts ride out about a minute of trouble: waits of 0.2 + 1 + 5 + 30 + 30 s between them. */
-export const MAX_ATTEMPTS = Number(process.env.MAX_ATTEMPTS ?? 6);
 /** For tests that want a quick dead letter: every wait this long instead (a per-message TTL). */
 const RETRY_DELAY_MS = process.env.RETRY_DELAY_MS;
 /** The number of the next attempt: on a dead letter, one more than the attempts it had. */
@@ -156,6 +146,27 @@ export async function connectBroker(
       }
     };
 
+    /** A message not handled: to a retry queue, or parked, as failures.ts decides. */
+    const failed = async (msg: AsyncMessage, attempt: number, failure: Failure) => {
+      const verdict = whatNext(queue, failure, attempt);
+      const dead = verdict.then === "dead-letter";
+      const context = {
+        correlationId: msg.correlationId,
+        type: msg.body?.type,
+        queue,
+        attempt,
+        err: failure.reason,
+      };
+      const why =
+        failure.kind === "breaks-its-contract" ? "message breaks its contract" : "handler failed";
+      if (dead) log.error(context, `${why}; dead-lettered`);
+      else log.warn(context, `${why}; will retry`);
+      const expiration = dead ? undefined : RETRY_DELAY_MS;
+      const moved = await moveTo(verdict.queue, msg, attempt, failure.reason, expiration);
+      onSettled(dead || moved === ConsumerStatus.DROP ? "dead-lettered" : "retried");
+      return moved;
+    };
+
     const consumer = connection.createConsumer(
       {
         queue,
@@ -169,13 +180,8 @@ export async function connectBroker(
       async (msg: AsyncMessage) => {
         const attempt = Number(msg.headers?.[ATTEMPT_HEADER] ?? 1);
         const read = readMessage(msg.body, types);
-        if (!read.ok) {
-          // Poison: no retry can make it fit its contract.
-          const context = { queue, type: msg.body?.type, attempt, err: read.error };
-          log.error(context, "message breaks its contract; dead-lettered at once");
-          onSettled("dead-lettered");
-          return moveTo(`${queue}.dlq`, msg, attempt, read.error);
-        }
+        if (!read.ok)
+          return failed(msg, attempt, { kind: "breaks-its-contract", reason: read.error });
         const message = read.message;
         try {
           await aroundHandler(() => handler(message));
@@ -183,29 +189,8 @@ export async function connectBroker(
           listeners.forEach((listener) => listener());
           return ConsumerStatus.ACK;
         } catch (error) {
-          const last = attempt >= MAX_ATTEMPTS;
-          // the Nth failure waits in the Nth retry queue; the last of them takes every later one
-          const target = last
-            ? `${queue}.dlq`
-            : retryQueue(queue, Math.min(attempt, RETRY_DELAYS_MS.length) - 1);
           const reason = error instanceof Error ? error.message : String(error);
-          const context = {
-            correlationId: message.correlationId,
-            type: message.type,
-            queue,
-            attempt,
-            err: reason,
-          };
-          log.warn(context, last ? "message dead-lettered" : "handler failed; will retry");
-          const moved = await moveTo(
-            target,
-            msg,
-            attempt,
-            reason,
-            last ? undefined : RETRY_DELAY_MS,
-          );
-          onSettled(last || moved === ConsumerStatus.DROP ? "dead-lettered" : "retried");
-          return moved;
+          return failed(msg, attempt, { kind: "handler-failed", reason });
         }
       },
     );

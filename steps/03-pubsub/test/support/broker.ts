@@ -2,7 +2,7 @@
 // every event published under it, and the clean-up.
 import { randomBytes } from "node:crypto";
 import { Connection } from "rabbitmq-client";
-import { createLogger, DEFAULT_AMQP_URL } from "@shop/kit";
+import { createLogger, DEFAULT_AMQP_URL, type Logger } from "@shop/kit";
 import { connectBroker, type Broker } from "../../messaging/broker.ts";
 import { deleteTopology } from "../../messaging/cleanup.ts";
 import type { Envelope } from "../../messaging/envelope.ts";
@@ -19,11 +19,11 @@ export interface TestBroker {
   close(): Promise<void>;
 }
 
-export async function testBroker(): Promise<TestBroker> {
+export async function testBroker(log: Logger = quiet): Promise<TestBroker> {
   const namespace = `test-${randomBytes(4).toString("hex")}.`;
   process.env.SHOP_NAMESPACE = namespace;
   const prefix = currentNamespace(); // "test-1a2b.03-pubsub."
-  const broker = await connectBroker("test", quiet);
+  const broker = await connectBroker("test", log);
   const tap = new Connection({
     url: process.env.AMQP_URL ?? DEFAULT_AMQP_URL,
     connectionName: "test-tap",
