@@ -11,8 +11,11 @@ import { orderCancelled } from "./messaging/events.ts";
 export async function cancelOrder(tx: Db, orderId: string, trace: Trace): Promise<Order> {
   const order = await findOrder(tx, orderId);
   if (!order) throw new NotFound(`No order ${orderId}`);
+  // #region exercise 03.8: cancel as an event
   const cancelled = decide(order);
   await saveStatus(tx, cancelled);
+  // in the same transaction: the cancel and its event are both committed, or neither
   await addToOutbox(tx, orderCancelled(cancelled, trace));
   return cancelled;
+  // #endregion
 }

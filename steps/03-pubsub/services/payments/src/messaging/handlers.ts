@@ -17,6 +17,15 @@ import {
 } from "../db/payments.ts";
 import { chargeKey } from "../domain/payment.ts";
 
+/** A cancelled order's money back, and said so: only a payment that went through, only once. */
+export async function refundCancelled(tx: Tx, cancelled: Message<"orders.order-cancelled">) {
+  // #region exercise 03.8: cancel as an event
+  const { orderId } = cancelled.data;
+  if (await refundOrder(tx, orderId))
+    await addToOutbox(tx, envelope("payments.payment-refunded", { orderId }, causedBy(cancelled)));
+  // #endregion
+}
+
 export function paymentsHandlers(db: PrismaClient, network: CardNetwork = cardNetwork(db)) {
   const once = (consumer: string, message: Envelope, handle: (tx: Tx) => Promise<void>) =>
     handleOnce<Tx>((work) => inTransaction(db, work), consumer, message, handle);
@@ -59,14 +68,7 @@ export function paymentsHandlers(db: PrismaClient, network: CardNetwork = cardNe
     },
 
     orderCancelled: (message: Message<"orders.order-cancelled">) =>
-      once("payments.order-cancelled", message, async (tx) => {
-        const { orderId } = message.data;
-        if (await refundOrder(tx, orderId))
-          await addToOutbox(
-            tx,
-            envelope("payments.payment-refunded", { orderId }, causedBy(message)),
-          );
-      }),
+      once("payments.order-cancelled", message, (tx) => refundCancelled(tx, message)),
   };
 
   /** The one queue of payments carries three kinds of event. */
