@@ -57,8 +57,8 @@ describe("Exercise regions", () => {
   });
 
   it("When a region is never closed, then it fails naming the file and line", () => {
-    expect(() => findRegions("a\n// #region exercise 02.3: x\nb", "x.ts")).toThrow(
-      "x.ts:2: region 02.3 has no #endregion",
+    expect(() => findRegions("a\n// #region exercise 02.2: x\nb", "x.ts")).toThrow(
+      "x.ts:2: region 02.2 has no #endregion",
     );
   });
 });

@@ -14,7 +14,7 @@ export interface Budget {
 }
 
 export function budgetFrom(timeoutHeader: string | undefined, now = Date.now()): Budget {
-  // #region exercise 02.4: a latency budget, passed along as a deadline
-  throw new Error("TODO exercise 02.4: a latency budget, passed along as a deadline (npx workshop hint 02.4)");
+  // #region exercise 02.3: a latency budget, passed along as a deadline
+  throw new Error("TODO exercise 02.3: a latency budget, passed along as a deadline (npx workshop hint 02.3)");
   // #endregion
 }

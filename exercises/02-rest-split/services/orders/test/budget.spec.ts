@@ -1,4 +1,4 @@
-// Exercise 02.4: orders' latency budget, from the caller's x-timeout-ms to a deadline for its
+// Exercise 02.3: orders' latency budget, from the caller's x-timeout-ms to a deadline for its
 // answer and a signal that stops its forward calls. Pure, apart from the signal's own timer.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { TIMEOUTS } from "../../../timeouts.ts";

@@ -14,7 +14,7 @@ export interface Budget {
 }
 
 export function budgetFrom(timeoutHeader: string | undefined, now = Date.now()): Budget {
-  // #region exercise 02.4: a latency budget, passed along as a deadline
+  // #region exercise 02.3: a latency budget, passed along as a deadline
   const waits = Number(timeoutHeader);
   const ms = Math.min(
     Number.isInteger(waits) && waits > 0 ? waits : TIMEOUTS.defaultBudgetMs,

@@ -1,4 +1,4 @@
-// Exercise 02.2: the circuit breaker alone, in front of a real inventory service.
+// Exercise 02.1: a call policy: its circuit breaker alone, in front of a real inventory service.
 import { http } from "../../../http-client.ts";
 import { BrokenCircuitError, CircuitState } from "cockatiel";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -15,7 +15,7 @@ const getStock = () => http.get(`${inventory.url}/stock`, { timeout: 1_000 });
 const restock = (qty: number) =>
   http.post(`${inventory.url}/api/admin/products/UMB-001/restock`, { qty });
 
-describe("Exercise 02.2: breakerFor", () => {
+describe("breakerFor", () => {
   it("When the dependency fails 3 times in a row, then the breaker opens and the next call fails at once without reaching it", async () => {
     const breaker = breakerFor(settings);
     await inventory.chaos.failShare(1);

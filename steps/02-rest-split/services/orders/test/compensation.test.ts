@@ -1,4 +1,4 @@
-// Exercise 02.3: what to undo when a saga stops (undosFor), seen through the saga that uses it,
+// Exercise 02.2: what to undo when a saga stops (undosFor), seen through the saga that uses it,
 // against real inventory, payments and shipping services called once each (no retries, no
 // breaker), failing on demand, with a real orders database for the saga's record.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -63,7 +63,7 @@ async function pendingOrder(qty = 2): Promise<{ order: Order; run: SagaRun }> {
     shipping: services.shipping.url,
   };
   const dependencies = createDependencies(urls, db, silent, (name) => directCaller(name, 1_000));
-  // 10 s to answer, the forward calls' time never up: the budget itself is exercise 02.4
+  // 10 s to answer, the forward calls' time never up: the budget itself is exercise 02.3
   const budget: Budget = {
     answerBy: new Date(Date.now() + 10_000),
     forward: new AbortController().signal,
@@ -88,7 +88,7 @@ const owed = async (orderId: string) =>
 const statusOf = async (orderId: string) =>
   (await db.order.findUnique({ where: { id: orderId } }))?.status;
 
-describe("Exercise 02.3: undosFor, through the saga", () => {
+describe("Exercise 02.2: undosFor, through the saga", () => {
   it("When every step answers yes, then the order is CONFIRMED, paid, shipped, its stock reserved, and nothing is owed back", async () => {
     const { order, run } = await pendingOrder();
     const before = await mugs();

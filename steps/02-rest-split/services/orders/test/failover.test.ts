@@ -1,4 +1,4 @@
-// Exercise 02.5: failing over between two real payments instances over one database, each
+// Exercise 02.4: failing over between two real payments instances over one database, each
 // instance asked once per charge (no retries, no breaker), with faults switched on each.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DependencyUnavailable } from "@shop/kit";
@@ -37,7 +37,7 @@ const outcome = (charge: Promise<unknown>) =>
     (error) => error.code ?? error.constructor.name,
   );
 
-describe("Exercise 02.5: payments with failover", () => {
+describe("Exercise 02.4: payments with failover", () => {
   it("When the first instance answers, then the second is never asked", async () => {
     expect(await outcome(payments().charge(ctx(), orderId, 2598, GOOD))).toBe("charged");
 

@@ -1,10 +1,16 @@
-// Exercise 02.1: the timeout-and-retry policy alone, in front of a real inventory service.
+// Exercise 02.1: a call policy, in front of a real inventory service: the timeout and the retries
+// alone, then the whole policy with its breaker (the breaker alone: breaker.test.ts).
 import { TaskCancelledError } from "cockatiel";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { inventoryService, type InProcessService } from "../../../test/support/in-process.ts";
 import type { CallContext } from "../src/clients/http.ts";
 import { inventoryClient } from "../src/clients/inventory.ts";
-import { DEFAULT_SETTINGS, retryWithTimeout, type Caller } from "../src/clients/resilience.ts";
+import {
+  DEFAULT_SETTINGS,
+  resilientCaller,
+  retryWithTimeout,
+  type Caller,
+} from "../src/clients/resilience.ts";
 
 let inventory: InProcessService<any>;
 beforeEach(async () => (inventory = await inventoryService()));
@@ -18,7 +24,7 @@ const withRetries = (): Caller => {
 const ctx = (): CallContext => ({ correlationId: "test", calls: 0 });
 const orderId = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
 
-describe("Exercise 02.1: retryWithTimeout", () => {
+describe("retryWithTimeout", () => {
   it("When every other answer is lost after the work is done, then each reservation succeeds on retry and is made once", async () => {
     await inventory.chaos.dropResponses(0.5);
     const client = inventoryClient(inventory.url, withRetries());
@@ -77,5 +83,31 @@ describe("Exercise 02.1: retryWithTimeout", () => {
     });
 
     expect(context.calls, "a 4xx is an answer: retry only what may pass (isTransient)").toBe(1);
+  });
+});
+
+describe("resilientCaller, the whole policy", () => {
+  it("When the dependency is down, then the breaker counts each failed attempt, and once open it ends the retries and the calls after", async () => {
+    await inventory.chaos.failShare(1);
+    const caller = resilientCaller("inventory", { ...settings, breakerThreshold: 2 });
+    const client = inventoryClient(inventory.url, caller);
+    const reserve = (n: number) =>
+      client.reserve(ctx(), orderId(n), [{ sku: "NTB-001", qty: 1 }]).then(
+        () => "reserved",
+        (error: Error) => error.message,
+      );
+
+    const first = await reserve(1);
+    const reachedByTheFirst = await inventory.chaos.requestCount();
+    const second = await reserve(2);
+
+    const inside =
+      "the breaker sits inside the retries: it counts attempts, and once open it ends them";
+    expect(reachedByTheFirst, inside).toBe(2); // threshold 2: the third attempt is not made
+    expect([first, second], inside).toEqual([
+      expect.stringContaining("circuit open"),
+      expect.stringContaining("circuit open"),
+    ]);
+    expect(await inventory.chaos.requestCount(), "an open breaker fails a call at once").toBe(2);
   });
 });

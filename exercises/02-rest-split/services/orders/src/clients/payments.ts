@@ -15,10 +15,10 @@ export function paymentsClient(instances: Instance[], log: Logger) {
     ctx: CallContext,
     call: (instance: Instance) => Promise<T>,
   ): Promise<T> {
-    // One instance: nothing to fail over to (and step 02.3's tests, with one, need no 02.5).
+    // One instance: nothing to fail over to (and step 02.2's tests, with one, need no 02.4).
     if (instances.length === 1) return call(instances[0]!);
-    // #region exercise 02.5: failover
-    throw new Error("TODO exercise 02.5: failover (npx workshop hint 02.5)");
+    // #region exercise 02.4: failover
+    throw new Error("TODO exercise 02.4: failover (npx workshop hint 02.4)");
     // #endregion
   }
 

@@ -40,20 +40,20 @@ export const DEFAULT_SETTINGS: ResilienceSettings = {
 
 /** Worth another try: no answer, a timeout, or a 5xx. A 4xx is the dependency's real answer. */
 export function isTransient(error: unknown): boolean {
-  if (error instanceof TaskCancelledError) return true;
-  if (axios.isAxiosError(error)) return !error.response || error.response.status >= 500;
-  return false;
+  // #region exercise 02.1: a call policy
+  throw new Error("TODO exercise 02.1: a call policy (npx workshop hint 02.1)");
+  // #endregion
 }
 
 export function retryWithTimeout(settings: ResilienceSettings): IPolicy {
-  // #region exercise 02.1: timeout and retry
-  throw new Error("TODO exercise 02.1: timeout and retry (npx workshop hint 02.1)");
+  // #region exercise 02.1: a call policy
+  throw new Error("TODO exercise 02.1: a call policy (npx workshop hint 02.1)");
   // #endregion
 }
 
 export function breakerFor(settings: ResilienceSettings): CircuitBreakerPolicy {
-  // #region exercise 02.2: circuit breaker
-  throw new Error("TODO exercise 02.2: circuit breaker (npx workshop hint 02.2)");
+  // #region exercise 02.1: a call policy
+  throw new Error("TODO exercise 02.1: a call policy (npx workshop hint 02.1)");
   // #endregion
 }
 
@@ -67,8 +67,9 @@ export interface Caller {
 
 /** A dependency's policy: retries outside, the breaker inside them, a timeout on each attempt. */
 export function resilientCaller(dependency: string, settings = DEFAULT_SETTINGS): Caller {
-  const breaker = breakerFor(settings);
-  const policy = wrap(retryWithTimeout(settings), breaker);
+  // #region exercise 02.1: a call policy
+  throw new Error("TODO exercise 02.1: a call policy (npx workshop hint 02.1)");
+  // #endregion
   return {
     call: (attempt, deadline) =>
       policy

@@ -27,7 +27,7 @@ export function stepsLeft(asked: Step): Step[] {
  * not a no: that step may have happened, and is undone too.
  */
 export function undosFor(failed: Step, notDone: boolean): Undo[] {
-  // #region exercise 02.3: compensation
-  throw new Error("TODO exercise 02.3: compensation (npx workshop hint 02.3)");
+  // #region exercise 02.2: compensation
+  throw new Error("TODO exercise 02.2: compensation (npx workshop hint 02.2)");
   // #endregion
 }

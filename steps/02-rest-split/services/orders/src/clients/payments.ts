@@ -15,9 +15,9 @@ export function paymentsClient(instances: Instance[], log: Logger) {
     ctx: CallContext,
     call: (instance: Instance) => Promise<T>,
   ): Promise<T> {
-    // One instance: nothing to fail over to (and step 02.3's tests, with one, need no 02.5).
+    // One instance: nothing to fail over to (and step 02.2's tests, with one, need no 02.4).
     if (instances.length === 1) return call(instances[0]!);
-    // #region exercise 02.5: failover
+    // #region exercise 02.4: failover
     for (const [i, instance] of instances.entries()) {
       try {
         return await call(instance);

@@ -40,13 +40,15 @@ export const DEFAULT_SETTINGS: ResilienceSettings = {
 
 /** Worth another try: no answer, a timeout, or a 5xx. A 4xx is the dependency's real answer. */
 export function isTransient(error: unknown): boolean {
+  // #region exercise 02.1: a call policy
   if (error instanceof TaskCancelledError) return true;
   if (axios.isAxiosError(error)) return !error.response || error.response.status >= 500;
   return false;
+  // #endregion
 }
 
 export function retryWithTimeout(settings: ResilienceSettings): IPolicy {
-  // #region exercise 02.1: timeout and retry
+  // #region exercise 02.1: a call policy
   const perAttempt = timeout(settings.timeoutMs, TimeoutStrategy.Aggressive);
   const retries = retry(handleWhen(isTransient), {
     maxAttempts: settings.retries,
@@ -57,7 +59,7 @@ export function retryWithTimeout(settings: ResilienceSettings): IPolicy {
 }
 
 export function breakerFor(settings: ResilienceSettings): CircuitBreakerPolicy {
-  // #region exercise 02.2: circuit breaker
+  // #region exercise 02.1: a call policy
   return circuitBreaker(handleWhen(isTransient), {
     halfOpenAfter: settings.halfOpenAfterMs,
     breaker: new ConsecutiveBreaker(settings.breakerThreshold),
@@ -75,8 +77,11 @@ export interface Caller {
 
 /** A dependency's policy: retries outside, the breaker inside them, a timeout on each attempt. */
 export function resilientCaller(dependency: string, settings = DEFAULT_SETTINGS): Caller {
+  // #region exercise 02.1: a call policy
   const breaker = breakerFor(settings);
+  // the breaker inside the retries: it counts every attempt, and once open it ends them
   const policy = wrap(retryWithTimeout(settings), breaker);
+  // #endregion
   return {
     call: (attempt, deadline) =>
       policy

@@ -27,7 +27,7 @@ export function stepsLeft(asked: Step): Step[] {
  * not a no: that step may have happened, and is undone too.
  */
 export function undosFor(failed: Step, notDone: boolean): Undo[] {
-  // #region exercise 02.3: compensation
+  // #region exercise 02.2: compensation
   const asked = STEPS.slice(0, STEPS.indexOf(failed) + 1);
   const mayHaveHappened = notDone ? asked.slice(0, -1) : asked;
   // The last step first: a shipment is cancelled before its stock goes back on sale or its money back.
