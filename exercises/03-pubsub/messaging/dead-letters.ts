@@ -82,8 +82,8 @@ export async function replayDeadLetters(queue: QueueName): Promise<Envelope[]> {
       msg;
       msg = await channel.basicGet({ queue: dlq })
     ) {
-      // #region exercise 03.6: replaying dead letters
-      throw new Error("TODO exercise 03.6: replaying dead letters (npx workshop hint 03.6)");
+      // #region exercise 03.5: replaying dead letters
+      throw new Error("TODO exercise 03.5: replaying dead letters (npx workshop hint 03.5)");
       // #endregion
     }
     return moved;

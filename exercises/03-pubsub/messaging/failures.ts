@@ -23,7 +23,7 @@ export function whatNext(
   attempt: number,
   maxAttempts = MAX_ATTEMPTS,
 ): Verdict {
-  // #region exercise 03.7: poison or transient
-  throw new Error("TODO exercise 03.7: poison or transient (npx workshop hint 03.7)");
+  // #region exercise 03.6: poison or transient
+  throw new Error("TODO exercise 03.6: poison or transient (npx workshop hint 03.6)");
   // #endregion
 }

@@ -23,8 +23,8 @@ export async function handleOnce<Tx extends InboxTable>(
   handle: (tx: Tx) => Promise<void>,
 ): Promise<boolean> {
   const handled = await inTransaction(async (tx) => {
-    // #region exercise 03.4: the idempotent consumer
-    throw new Error("TODO exercise 03.4: the idempotent consumer (npx workshop hint 03.4)");
+    // #region exercise 03.3: at least once, end to end
+    throw new Error("TODO exercise 03.3: at least once, end to end (npx workshop hint 03.3)");
     // #endregion
   });
   if (!handled) duplicateWatchers.forEach((watch) => watch(consumer, message));

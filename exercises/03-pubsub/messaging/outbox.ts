@@ -60,8 +60,8 @@ export function startRelay(
       });
       if (batch.length === 0) return;
       for (const row of batch) {
-        // #region exercise 03.3: the outbox relay
-        throw new Error("TODO exercise 03.3: the outbox relay (npx workshop hint 03.3)");
+        // #region exercise 03.3: at least once, end to end
+        throw new Error("TODO exercise 03.3: at least once, end to end (npx workshop hint 03.3)");
         // #endregion
       }
     }

@@ -40,9 +40,9 @@ describe("What an exercise shows and what it keeps back", () => {
   );
 
   it("Only the files beside an exercise's README are held back, not others of that name", () => {
-    expect(isForTheCliOnly("exercises/03.3-outbox-relay/hints.md")).toBe(true);
-    expect(isForTheCliOnly("exercises/03.3-outbox-relay/mutants/early.mutant")).toBe(true);
-    expect(isForTheCliOnly("exercises/03.3-outbox-relay/README.md")).toBe(false);
+    expect(isForTheCliOnly("exercises/03.3-at-least-once/hints.md")).toBe(true);
+    expect(isForTheCliOnly("exercises/03.3-at-least-once/mutants/early.mutant")).toBe(true);
+    expect(isForTheCliOnly("exercises/03.3-at-least-once/README.md")).toBe(false);
     expect(isForTheCliOnly("services/orders/hints.md")).toBe(false);
   });
 });

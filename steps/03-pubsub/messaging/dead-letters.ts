@@ -82,7 +82,7 @@ export async function replayDeadLetters(queue: QueueName): Promise<Envelope[]> {
       msg;
       msg = await channel.basicGet({ queue: dlq })
     ) {
-      // #region exercise 03.6: replaying dead letters
+      // #region exercise 03.5: replaying dead letters
       const message = msg.body as Envelope;
       await publisher.send(
         {

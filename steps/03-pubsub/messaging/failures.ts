@@ -23,7 +23,7 @@ export function whatNext(
   attempt: number,
   maxAttempts = MAX_ATTEMPTS,
 ): Verdict {
-  // #region exercise 03.7: poison or transient
+  // #region exercise 03.6: poison or transient
   const deadLetter: Verdict = { then: "dead-letter", queue: `${queue}.dlq` };
   // No retry can make a message fit its contract: park it now, with what is wrong.
   if (failure.kind === "breaks-its-contract") return deadLetter;

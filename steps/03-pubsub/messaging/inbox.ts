@@ -23,7 +23,7 @@ export async function handleOnce<Tx extends InboxTable>(
   handle: (tx: Tx) => Promise<void>,
 ): Promise<boolean> {
   const handled = await inTransaction(async (tx) => {
-    // #region exercise 03.4: the idempotent consumer
+    // #region exercise 03.3: at least once, end to end
     const key = { consumer, messageId: message.id };
     if (await tx.inboxMessage.findUnique({ where: { consumer_messageId: key } })) return false;
     await handle(tx);

@@ -60,7 +60,7 @@ export function startRelay(
       });
       if (batch.length === 0) return;
       for (const row of batch) {
-        // #region exercise 03.3: the outbox relay
+        // #region exercise 03.3: at least once, end to end
         await broker.publish(JSON.parse(row.body) as Envelope);
         await db.outboxMessage.update({ where: { id: row.id }, data: { sentAt: new Date() } });
         // #endregion

@@ -1,4 +1,4 @@
-// Exercise 03.7: poison or transient. What becomes of a message its consumer could not take:
+// Exercise 03.6: poison or transient. What becomes of a message its consumer could not take:
 // which failures wait in a retry queue and come back, which are parked in the .dlq at once, and
 // when a message that keeps failing is given up on.
 import { describe, expect, it } from "vitest";

@@ -1,4 +1,5 @@
-// Exercise 03.4: the idempotent consumer (inbox), on inventory's real database.
+// Exercise 03.3: at least once, end to end: the idempotent consumer (inbox) alone, on
+// inventory's real database.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { freshDataDir } from "@shop/kit/testing";
 import { envelope } from "../../../messaging/envelope.ts";

@@ -11,7 +11,7 @@ import { orderCancelled } from "./messaging/events.ts";
 export async function cancelOrder(tx: Db, orderId: string, trace: Trace): Promise<Order> {
   const order = await findOrder(tx, orderId);
   if (!order) throw new NotFound(`No order ${orderId}`);
-  // #region exercise 03.8: cancel as an event
-  throw new Error("TODO exercise 03.8: cancel as an event (npx workshop hint 03.8)");
+  // #region exercise 03.7: cancel as an event
+  throw new Error("TODO exercise 03.7: cancel as an event (npx workshop hint 03.7)");
   // #endregion
 }

@@ -1,4 +1,4 @@
-// Exercise 03.8: cancel as an event, orders' side, told by outcomes: the order is CANCELLED and an
+// Exercise 03.7: cancel as an event, orders' side, told by outcomes: the order is CANCELLED and an
 // event waits in its outbox, committed with it, that fits a contract and reaches a queue of every
 // service holding a part of the order (on the real broker). No test names the event.
 import { randomUUID } from "node:crypto";
@@ -31,7 +31,7 @@ beforeEach(() => {
 });
 afterEach(() => db.$disconnect());
 
-const trace = { correlationId: "c-03.8" };
+const trace = { correlationId: "c-03.7" };
 async function anOrder(status: OrderStatus): Promise<Order> {
   const order: Order = {
     id: randomUUID(),

@@ -1,4 +1,5 @@
-// Exercise 03.3: the outbox relay, from orders' real database to the real broker.
+// Exercise 03.3: at least once, end to end: the outbox relay alone, from orders' real database
+// to the real broker.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { eventually } from "@shop/kit";
 import { freshDataDir } from "@shop/kit/testing";
@@ -54,7 +55,7 @@ function brokerFailingFirst(failures: number): Broker {
   };
 }
 
-describe("Exercise 03.3: the outbox relay", () => {
+describe("the outbox relay", () => {
   it("When events are committed to the outbox, then the relay publishes them in order and marks them sent", async () => {
     const events = [event(1), event(2), event(3)];
     await inTransaction(db, (tx) => addToOutbox(tx, ...events));

@@ -1,4 +1,4 @@
-// Exercise 03.7: poison or transient, on the real broker: a handler that fails once sees its
+// Exercise 03.6: poison or transient, on the real broker: a handler that fails once sees its
 // message again, a message that breaks its contract is parked before any handler sees it, and a
 // message whose last attempt fails is parked with its error while the queue moves on.
 import { randomUUID } from "node:crypto";
@@ -38,7 +38,7 @@ afterEach(async () => {
 });
 
 const reservation = () =>
-  envelope("inventory.stock-reserved", { orderId: randomUUID() }, { correlationId: "c-03.7" });
+  envelope("inventory.stock-reserved", { orderId: randomUUID() }, { correlationId: "c-03.6" });
 
 /** Publishes a body as a producer with a bug might: to the exchange, or straight to the queue. */
 async function send(body: object, to: { routingKey: string; exchange?: string }, headers = {}) {

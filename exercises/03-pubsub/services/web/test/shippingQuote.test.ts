@@ -1,4 +1,4 @@
-// Exercise 03.5: the one call kept synchronous, the shipping quote, over real HTTP: the gateway's
+// Exercise 03.4: the one call kept synchronous, the shipping quote, over real HTTP: the gateway's
 // route in front of a stand-in shipping service with the kit's fault switches.
 import express from "express";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -60,7 +60,7 @@ const errorsLogged = () =>
     .map((line) => line.err?.message ?? line.msg);
 const FLAT = { status: 200, body: { cents: FLAT_RATE_CENTS, source: "fallback" } };
 
-describe("Exercise 03.5: the shipping quote", () => {
+describe("Exercise 03.4: the shipping quote", () => {
   it("When shipping answers in time, then the shopper gets the carrier's quote", async () => {
     const { status, body } = await quote();
 

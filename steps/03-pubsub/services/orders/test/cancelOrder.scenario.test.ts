@@ -1,5 +1,5 @@
 // Cancelling, end to end on the whole shop: what the customer, the storefront and the other
-// services show after a cancel (exercise 03.8 writes orders' and payments' side of it).
+// services show after a cancel (exercise 03.7 writes orders' and payments' side of it).
 import { describe, expect, it } from "vitest";
 import { eventually } from "@shop/kit";
 import { GOOD_CARD, untilQuiet, useShop } from "../../../test/support/shop.ts";

@@ -1,4 +1,4 @@
-// Exercise 03.6: dead letters, listed and replayed, on the real broker. The list tells how often
+// Exercise 03.5: dead letters, listed and replayed, on the real broker. The list tells how often
 // each dead letter was tried, whoever parked it. A replay moves a dead letter back to its queue,
 // and takes it off the .dlq only once the broker has confirmed the copy: a refused or lost
 // republish leaves the dead letter where it was.

@@ -1,4 +1,4 @@
-// Exercise 03.8: cancel as an event, payments' side, on its real database: a cancelled order's
+// Exercise 03.7: cancel as an event, payments' side, on its real database: a cancelled order's
 // payment is refunded once and the refund is announced; a payment that never went through is
 // neither refunded nor announced.
 import { randomUUID } from "node:crypto";
@@ -21,7 +21,7 @@ async function aPayment(orderId: string, status: "PENDING" | "SUCCEEDED") {
   });
 }
 const cancelled = (orderId: string) =>
-  envelope("orders.order-cancelled", { orderId }, { correlationId: "c-03.8" });
+  envelope("orders.order-cancelled", { orderId }, { correlationId: "c-03.7" });
 const refundCancelledOnce = (message: ReturnType<typeof cancelled>) =>
   inTransaction(db, (tx) => refundCancelled(tx, message));
 const announced = async () =>
@@ -48,7 +48,7 @@ describe("refundCancelled, payments' side of a cancel", () => {
     ).toMatchObject({ ok: true });
     expect(event, "the refund's event names the order, and follows the cancel").toMatchObject({
       data: { orderId },
-      correlationId: "c-03.8",
+      correlationId: "c-03.7",
     });
   });
 

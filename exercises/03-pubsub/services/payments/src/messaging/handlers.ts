@@ -19,8 +19,8 @@ import { chargeKey } from "../domain/payment.ts";
 
 /** A cancelled order's money back, and said so: only a payment that went through, only once. */
 export async function refundCancelled(tx: Tx, cancelled: Message<"orders.order-cancelled">) {
-  // #region exercise 03.8: cancel as an event
-  throw new Error("TODO exercise 03.8: cancel as an event (npx workshop hint 03.8)");
+  // #region exercise 03.7: cancel as an event
+  throw new Error("TODO exercise 03.7: cancel as an event (npx workshop hint 03.7)");
   // #endregion
 }
 

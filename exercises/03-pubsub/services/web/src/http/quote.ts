@@ -39,8 +39,8 @@ export function quoteRoutes(db: PrismaClient, shippingUrl: string): Router {
   router.get("/api/shipping/quote", async (req, res) => {
     const { sku, qty } = validate(QuoteQuery, req.query);
     if (!(await knowsSku(db, sku))) throw new UnknownSku([sku]);
-    // #region exercise 03.5: synchronous when necessary, with a fallback
-    throw new Error("TODO exercise 03.5: synchronous when necessary, with a fallback (npx workshop hint 03.5)");
+    // #region exercise 03.4: synchronous when necessary, with a fallback
+    throw new Error("TODO exercise 03.4: synchronous when necessary, with a fallback (npx workshop hint 03.4)");
     // #endregion
   });
   return router;

@@ -19,7 +19,7 @@ import { chargeKey } from "../domain/payment.ts";
 
 /** A cancelled order's money back, and said so: only a payment that went through, only once. */
 export async function refundCancelled(tx: Tx, cancelled: Message<"orders.order-cancelled">) {
-  // #region exercise 03.8: cancel as an event
+  // #region exercise 03.7: cancel as an event
   const { orderId } = cancelled.data;
   if (await refundOrder(tx, orderId))
     await addToOutbox(tx, envelope("payments.payment-refunded", { orderId }, causedBy(cancelled)));

@@ -39,7 +39,7 @@ export function quoteRoutes(db: PrismaClient, shippingUrl: string): Router {
   router.get("/api/shipping/quote", async (req, res) => {
     const { sku, qty } = validate(QuoteQuery, req.query);
     if (!(await knowsSku(db, sku))) throw new UnknownSku([sku]);
-    // #region exercise 03.5: synchronous when necessary, with a fallback
+    // #region exercise 03.4: synchronous when necessary, with a fallback
     try {
       const response = await fetch(
         `${shippingUrl}/api/shipping/quote?sku=${encodeURIComponent(sku)}&qty=${qty}`,
