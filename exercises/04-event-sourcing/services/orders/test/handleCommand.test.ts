@@ -2,8 +2,8 @@
 // with a tiny decider of its own (a ticket counter with a limit), so only the retry is tested.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../prisma/client.ts";
-import { readStream } from "../src/event-store/event-store.ts";
-import { handleCommand, type Decider } from "../src/handle-command.ts";
+import { ConcurrencyConflict, readStream } from "../src/event-store/event-store.ts";
+import { handleCommand, MAX_CONFLICT_RETRIES, type Decider } from "../src/handle-command.ts";
 import { eventStoreDatabase, metadata } from "./support.ts";
 
 let db: PrismaClient;
@@ -83,6 +83,38 @@ describe("Exercise 04.3: handleCommand retries on a version conflict", () => {
 
     expect(outcome).toBe("TypeError");
     expect(decisions, "retry a version conflict only: another error would fail again").toBe(1);
+  });
+
+  it("When the stream changes under every try, then it gives up after MAX_CONFLICT_RETRIES retries, with the conflict", async () => {
+    await handleCommand(db, tickets(100), take, metadata);
+    // a store whose reads always miss the latest event: every append then conflicts, as if
+    // another writer always got there first
+    let reads = 0;
+    const behind = new Proxy(db, {
+      get: (target, prop) =>
+        prop !== "event"
+          ? Reflect.get(target, prop)
+          : {
+              ...target.event,
+              findMany: async (args: Parameters<typeof target.event.findMany>[0]) => {
+                reads += 1;
+                // an answer that never gives up would loop forever: stop it, so the test can say so
+                if (reads > 2 * MAX_CONFLICT_RETRIES) throw new Error("still trying");
+                return (await target.event.findMany(args)).slice(0, -1);
+              },
+              createMany: (args: Parameters<typeof target.event.createMany>[0]) =>
+                target.event.createMany(args),
+            },
+    });
+
+    const outcome = await handleCommand(behind, tickets(100), take, metadata).then(
+      () => "appended",
+      (error: Error) => error,
+    );
+
+    const limit = "give up after MAX_CONFLICT_RETRIES: a command that never wins must not loop";
+    expect(outcome, limit).toBeInstanceOf(ConcurrencyConflict);
+    expect(reads, limit).toBe(MAX_CONFLICT_RETRIES + 1);
   });
 
   it("When nobody else writes, then the command is decided once, with no conflict", async () => {
