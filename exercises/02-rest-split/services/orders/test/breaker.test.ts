@@ -10,7 +10,7 @@ let inventory: InProcessService<any>;
 beforeEach(async () => (inventory = await inventoryService()));
 afterEach(() => inventory.close());
 
-const settings = { ...DEFAULT_SETTINGS, breakerThreshold: 3, halfOpenAfterMs: 150 };
+const settings = { ...DEFAULT_SETTINGS, breakerThreshold: 3, halfOpenAfterMs: 50 };
 const getStock = () => http.get(`${inventory.url}/stock`, { timeout: 1_000 });
 const restock = (qty: number) =>
   http.post(`${inventory.url}/api/admin/products/UMB-001/restock`, { qty });

@@ -16,7 +16,14 @@ let inventory: InProcessService<any>;
 beforeEach(async () => (inventory = await inventoryService()));
 afterEach(() => inventory.close());
 
-const settings = { ...DEFAULT_SETTINGS, timeoutMs: 200, retries: 2 };
+// short waits between tries: the tests count attempts, not wait for them
+const settings = {
+  ...DEFAULT_SETTINGS,
+  timeoutMs: 200,
+  retries: 2,
+  backoffMs: 5,
+  maxBackoffMs: 20,
+};
 const withRetries = (timeoutMs = settings.timeoutMs): Caller => {
   const policy = retryWithTimeout({ ...settings, timeoutMs });
   return { call: (attempt) => policy.execute(({ signal }) => attempt(signal)) };
@@ -49,7 +56,7 @@ describe("retryWithTimeout", () => {
 
     await expect(
       // nothing ever answers: a short timeout loses nothing here
-      inventoryClient(inventory.url, withRetries(100)).reserve(context, orderId(1), [
+      inventoryClient(inventory.url, withRetries(50)).reserve(context, orderId(1), [
         { sku: "NTB-001", qty: 1 },
       ]),
     ).rejects.toBeInstanceOf(TaskCancelledError);

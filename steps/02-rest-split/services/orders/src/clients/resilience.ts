@@ -25,6 +25,9 @@ export interface ResilienceSettings {
   timeoutMs: number;
   /** Retries after the first attempt. */
   retries: number;
+  /** The first wait before a retry; later waits grow, with jitter, up to maxBackoffMs. */
+  backoffMs: number;
+  maxBackoffMs: number;
   /** Consecutive failures that open the breaker. */
   breakerThreshold: number;
   /** How long the breaker stays open before it lets one call through to test the water. */
@@ -34,6 +37,8 @@ export interface ResilienceSettings {
 export const DEFAULT_SETTINGS: ResilienceSettings = {
   timeoutMs: TIMEOUTS.callAttemptMs,
   retries: Number(process.env.CALL_RETRIES ?? 2),
+  backoffMs: 50,
+  maxBackoffMs: 400,
   breakerThreshold: Number(process.env.BREAKER_THRESHOLD ?? 5),
   halfOpenAfterMs: Number(process.env.BREAKER_HALF_OPEN_MS ?? 5_000),
 };
@@ -52,7 +57,10 @@ export function retryWithTimeout(settings: ResilienceSettings): IPolicy {
   const perAttempt = timeout(settings.timeoutMs, TimeoutStrategy.Aggressive);
   const retries = retry(handleWhen(isTransient), {
     maxAttempts: settings.retries,
-    backoff: new ExponentialBackoff({ initialDelay: 50, maxDelay: 400 }), // decorrelated jitter by default
+    backoff: new ExponentialBackoff({
+      initialDelay: settings.backoffMs,
+      maxDelay: settings.maxBackoffMs,
+    }), // decorrelated jitter by default
   });
   return wrap(retries, perAttempt);
   // #endregion
