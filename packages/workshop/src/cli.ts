@@ -30,6 +30,15 @@ export const HELP = `Usage: npx workshop <command>
   generate                  (authors) write exercises/ from the steps' exercise regions
 `;
 
+/** `hint 02.1 2`: a hint's number, 1 to 3; none means the next one. */
+function hintNumber(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 3)
+    throw new Error(`A hint is numbered 1, 2 or 3, not "${text}".`);
+  return n;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const flags = new Set(argv.filter((a) => a.startsWith("--")));
   const [command, ...args] = argv.filter((a) => !a.startsWith("--"));
@@ -52,7 +61,7 @@ export async function main(argv: string[]): Promise<number> {
           verbose: flags.has("--verbose"),
         });
       case "hint":
-        return hint(root, need(args[0], "<exercise>"), args[1] ? Number(args[1]) : undefined);
+        return hint(root, need(args[0], "<exercise>"), hintNumber(args[1]));
       case "solution":
         return solution(root, need(args[0], "<exercise>"), { force: flags.has("--force") });
       case "diff":

@@ -37,6 +37,11 @@ describe("npx workshop, followed as a learner would", () => {
     expect(hint.out).toContain("Hint 1 (a nudge)");
     expect(list.out).toContain("· 01.2  replay the first answer for an Idempotency-Key");
     expect(list.out).toContain("0 of 2 exercises done. Next: npx workshop check 01.1");
+    const badNumber = await workshop(root, "hint", "01.2", "abc");
+    expect(badNumber).toMatchObject({
+      code: 1,
+      out: expect.stringContaining("numbered 1, 2 or 3"),
+    });
   });
 
   it("When the exercise is not solved, then check fails with its TODO, the solution is withheld, hints come one at a time", async () => {

@@ -1,6 +1,5 @@
-// The inbox: a consumer records the id of every message it handled, in the same transaction as
-// the handling. The broker delivers at least once, so a message can come twice; the second time,
-// the id is already there and nothing happens.
+// The inbox: the broker delivers at least once, so a message can come twice; the consumer keeps
+// what it needs to give a second delivery no effect (what, and when: exercise 03.3).
 import type { Envelope } from "./envelope.ts";
 
 /** Told of each message dropped as a duplicate (a service's main may count them: faults.ts). */

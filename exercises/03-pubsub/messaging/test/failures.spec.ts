@@ -50,6 +50,10 @@ describe("whatNext, for a message that was not handled", () => {
       whatNext(queue, threw, MAX - 1, MAX).then,
       "give up after MAX_ATTEMPTS, not before: each attempt rides out more trouble",
     ).toBe("retry");
+    expect(
+      [whatNext(queue, threw, 2, 3).then, whatNext(queue, threw, 3, 3).then],
+      "the limit is the maxAttempts it is given (3 here), not always MAX_ATTEMPTS",
+    ).toEqual(["retry", "dead-letter"]);
   });
 
   it("When a message comes back past its last attempt, then it is parked, not retried", () => {

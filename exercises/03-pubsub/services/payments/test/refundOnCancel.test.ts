@@ -36,7 +36,8 @@ describe("refundCancelled, payments' side of a cancel", () => {
     const orderId = randomUUID();
     await aPayment(orderId, "SUCCEEDED");
 
-    await refundCancelledOnce(cancelled(orderId));
+    const cancel = cancelled(orderId);
+    await refundCancelledOnce(cancel);
 
     expect(await refundedAt(orderId), "payments refunds the charge").toBeInstanceOf(Date);
     const events = await announced();
@@ -49,7 +50,11 @@ describe("refundCancelled, payments' side of a cancel", () => {
     expect(event, "the refund's event names the order, and follows the cancel").toMatchObject({
       data: { orderId },
       correlationId: "c-03.7",
+      causationId: cancel.id,
     });
+    expect(event.type, "payments announces what it did, not the cancel again").toMatch(
+      /^payments\./,
+    );
   });
 
   it("When a second cancel of the same order arrives, then nothing more is refunded or announced", async () => {

@@ -10,7 +10,8 @@ let inventory: InProcessService<any>;
 beforeEach(async () => (inventory = await inventoryService()));
 afterEach(() => inventory.close());
 
-const settings = { ...DEFAULT_SETTINGS, breakerThreshold: 3, halfOpenAfterMs: 50 };
+// open for long: a test that checks the breaker is open must not see it half-open already
+const settings = { ...DEFAULT_SETTINGS, breakerThreshold: 3, halfOpenAfterMs: 5_000 };
 const getStock = () => http.get(`${inventory.url}/stock`, { timeout: 1_000 });
 const restock = (qty: number) =>
   http.post(`${inventory.url}/api/admin/products/UMB-001/restock`, { qty });
@@ -49,8 +50,18 @@ describe("breakerFor", () => {
     expect(CircuitState[breaker.state], answer).toBe("Closed");
   });
 
-  it("When the dependency recovers, then after the half-open delay one call goes through and closes the breaker", async () => {
+  it("When the dependency does not answer at all, then those failures count too and the breaker opens", async () => {
     const breaker = breakerFor(settings);
+    await inventory.chaos.stopAnswering();
+    const noAnswer = () => http.get(`${inventory.url}/stock`, { timeout: 50 });
+    for (let i = 0; i < 3; i++) await expect(breaker.execute(noAnswer)).rejects.toThrow();
+
+    const silent = "no answer is a failure too: count what isTransient says, not only the 5xx";
+    await expect(breaker.execute(noAnswer), silent).rejects.toBeInstanceOf(BrokenCircuitError);
+  });
+
+  it("When the dependency recovers, then after the half-open delay one call goes through and closes the breaker", async () => {
+    const breaker = breakerFor({ ...settings, halfOpenAfterMs: 50 });
     await inventory.chaos.failShare(1);
     for (let i = 0; i < 3; i++) await expect(breaker.execute(getStock)).rejects.toThrow();
     await inventory.chaos.heal();

@@ -1,7 +1,7 @@
-// Every call to another service goes through a policy: a timeout on each attempt, retries with
-// exponential backoff and jitter for failures that may pass, and a circuit breaker per dependency
-// that stops calling a service that keeps failing. Only calls that are safe to repeat get here:
-// GETs, and POSTs carrying an Idempotency-Key or naming the order they act on.
+// Every call to another service goes through a policy: how long it may wait, which failures are
+// worth another try (with a growing, jittered wait between tries), and when to stop calling a
+// service that keeps failing, a circuit breaker per dependency. Only calls that are safe to
+// repeat get here: GETs, and POSTs carrying an Idempotency-Key or naming the order they act on.
 import axios from "axios";
 import {
   BrokenCircuitError,
@@ -21,7 +21,7 @@ import { DependencyUnavailable, RemoteRefusal } from "@shop/kit";
 import { TIMEOUTS } from "../../../../timeouts.ts";
 
 export interface ResilienceSettings {
-  /** Per attempt. */
+  /** How long the dependency may take to answer. */
   timeoutMs: number;
   /** Retries after the first attempt. */
   retries: number;
@@ -43,7 +43,7 @@ export const DEFAULT_SETTINGS: ResilienceSettings = {
   halfOpenAfterMs: Number(process.env.BREAKER_HALF_OPEN_MS ?? 5_000),
 };
 
-/** Worth another try: no answer, a timeout, or a 5xx. A 4xx is the dependency's real answer. */
+/** Whether another try could end differently. */
 export function isTransient(error: unknown): boolean {
   // #region exercise 02.1: a call policy
   throw new Error("TODO exercise 02.1: a call policy (npx workshop hint 02.1)");
@@ -70,7 +70,7 @@ export interface Caller {
   call<T>(attempt: (signal: AbortSignal) => Promise<T>, deadline?: AbortSignal): Promise<T>;
 }
 
-/** A dependency's policy: retries outside, the breaker inside them, a timeout on each attempt. */
+/** A dependency's whole policy: its timeout, retries and breaker, put together. */
 export function resilientCaller(dependency: string, settings = DEFAULT_SETTINGS): Caller {
   // #region exercise 02.1: a call policy
   throw new Error("TODO exercise 02.1: a call policy (npx workshop hint 02.1)");
