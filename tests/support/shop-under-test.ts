@@ -18,6 +18,7 @@ import {
   startTcpProxy,
   type RunningService,
   type RunningStep,
+  type Scale,
   type TcpProxy,
 } from "@shop/kit/testing";
 
@@ -59,7 +60,10 @@ export interface ShopUnderTest {
 
 const FINAL = new Set(["CONFIRMED", "REJECTED", "CANCELLED"]);
 
-export async function startShopUnderTest(stepName: string): Promise<ShopUnderTest> {
+export async function startShopUnderTest(
+  stepName: string,
+  { scale = {} }: { scale?: Scale } = {},
+): Promise<ShopUnderTest> {
   const stepDir = join(ROOT, "steps", stepName);
   const usesBroker = Boolean(loadStep(stepDir).needsBroker);
   const namespace = `accept-${randomBytes(4).toString("hex")}.`;
@@ -67,7 +71,7 @@ export async function startShopUnderTest(stepName: string): Promise<ShopUnderTes
   const brokerLink = usesBroker ? await startTcpProxy(brokerAddress()) : undefined;
   const sharedEnv: Record<string, string> = { SHOP_NAMESPACE: namespace };
   if (brokerLink) sharedEnv.AMQP_URL = amqpUrlVia(brokerLink.port);
-  const step: RunningStep = await startStep(stepDir, { sharedEnv });
+  const step: RunningStep = await startStep(stepDir, { sharedEnv, scale });
   const web = step.services.web!.url;
 
   const call = async (

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm start -- NN [--port-offset N]` from the repository root: starts step NN (01 when none is given) with that
+// `npm start -- NN [--port-offset N] [--scale name=N]` from the repository root: starts step NN (01 when none is given) with that
 // step's own `npm start`, so the step folder stays the single source of how it runs.
 import { spawn } from "node:child_process";
 import { readdirSync } from "node:fs";
@@ -15,7 +15,8 @@ if (!step) {
   process.exit(2);
 }
 console.log(`Starting steps/${step} ...`);
-// Anything after the step goes to the supervisor: `npm start -- 04 --port-offset 100`.
+// Anything after the step goes to the supervisor: `npm start -- 04 --port-offset 100`,
+// `npm start -- 03 --scale payments=3`.
 const extra = process.argv.slice(3);
 const args = extra.length > 0 ? ["start", "--", ...extra] : ["start"];
 const child = spawn("npm", args, { cwd: join(root, "steps", step), stdio: "inherit" });

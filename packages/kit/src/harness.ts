@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { ensureBroker } from "./ensure-broker.ts";
 import { portIsFree } from "./port-holder.ts";
-import { loadStep, resolveEnv, stepLabel } from "./step-services.ts";
+import { loadStep, resolveEnv, stepLabel, type Scale } from "./step-services.ts";
 
 /** Absolute, so a service runs from any working folder. Resolved on use: a vitest global setup can
  * import the kit, and its module runner has no import.meta.resolve. */
@@ -165,17 +165,19 @@ export interface RunningStep {
  * on before it publishes, and HTTP callers retry or fall back.
  */
 export interface StartStepOptions {
-  /** Extra environment per service name. */
+  /** Extra environment per service name (all its instances), or per instance ("payments-2"). */
   env?: Record<string, Record<string, string>>;
   /** Extra environment for every service (e.g. SHOP_NAMESPACE). */
   sharedEnv?: Record<string, string>;
+  /** Instances per service, as `npm start -- NN --scale payments=3`: payments, payments-2, … */
+  scale?: Scale;
 }
 
 export async function startStep(
   stepDir: string,
-  { env = {}, sharedEnv = {} }: StartStepOptions = {},
+  { env = {}, sharedEnv = {}, scale = {} }: StartStepOptions = {},
 ): Promise<RunningStep> {
-  const step = loadStep(stepDir);
+  const step = loadStep(stepDir, scale);
   if (step.needsBroker) await ensureBroker(); // a test run starts one when it can, as `npm test` does
   const dataRoot = freshDataDir("shop-step-");
   const ports = await Promise.all(step.services.map(() => freePort()));
@@ -200,6 +202,7 @@ export async function startStep(
           SHOP_STEP: stepLabel(stepDir),
           ...sharedEnv,
           ...resolveEnv(entry, urls),
+          ...(entry.instanceOf ? env[entry.instanceOf] : {}), // every instance of payments
           ...env[entry.name],
         },
       };

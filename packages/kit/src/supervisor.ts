@@ -21,7 +21,7 @@ import { portHolder, portIsFree } from "./port-holder.ts";
 import { prettyLogLine } from "./pretty-log.ts";
 import { ensureBroker } from "./ensure-broker.ts";
 import { amqpUrlVia, brokerAddress, DEFAULT_AMQP_URL } from "./rabbitmq.ts";
-import { loadStep, resolveEnv, stepLabel } from "./step-services.ts";
+import { loadStep, resolveEnv, stepLabel, type Scale } from "./step-services.ts";
 import { startTcpProxy, type TcpProxy } from "./tcp-proxy.ts";
 
 /** Absolute, so a service runs from any working folder. */
@@ -41,6 +41,8 @@ export interface SuperviseOptions {
   /** Added to every default port, e.g. 900 runs the shop on 3900-3914 and the console on 4000. */
   portOffset?: number;
   dataRoot?: string;
+  /** Instances per service (`--scale payments=3`): competing consumers, or more to call. */
+  scale?: Scale;
 }
 
 /** Resolves once this very child answers /health: another process on the port does not count. */
@@ -93,8 +95,15 @@ export async function supervise({
   stepDir,
   portOffset = 0,
   dataRoot = process.env.DATA_DIR ?? join(stepDir, "data"),
+  scale = {},
 }: SuperviseOptions): Promise<void> {
-  const step = loadStep(stepDir);
+  let step: ReturnType<typeof loadStep>;
+  try {
+    step = loadStep(stepDir, scale);
+  } catch (error) {
+    console.error((error as Error).message); // a --scale of a service this step does not have
+    process.exit(2);
+  }
   const label = stepLabel(stepDir);
   const amqpUrl = process.env.AMQP_URL ?? DEFAULT_AMQP_URL;
   const entries = step.services;

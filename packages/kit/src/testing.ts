@@ -15,8 +15,11 @@ export {
 export {
   loadServices,
   loadStep,
+  parseScale,
   resolveEnv,
   stepLabel,
+  withInstances,
+  type Scale,
   type ServiceEntry,
   type StepServices,
 } from "./step-services.ts";

@@ -16,6 +16,7 @@ import type {
   SqlQuery,
   Transaction,
 } from "@prisma/driver-adapter-utils";
+import { beginImmediately } from "./begin-immediate.ts";
 
 /** A first-come, first-served lock. Taken at once, with no extra turn of the event loop, when free. */
 class FifoLock {
@@ -54,7 +55,7 @@ export function guardConnections(factory: SqlDriverAdapterFactory): SqlDriverAda
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
-    connect: async () => guardConnection(await factory.connect()),
+    connect: async () => guardConnection(beginImmediately(await factory.connect())),
   };
 }
 

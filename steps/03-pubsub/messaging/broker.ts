@@ -78,7 +78,7 @@ export async function connectBroker(
   // Reconnect within about a second after the broker or the link comes back.
   const connection = new Connection({
     url,
-    connectionName: service,
+    connectionName: process.env.SHOP_INSTANCE ?? service, // payments-2: one of several
     retryLow: 250,
     retryHigh: 1_000,
   });

@@ -17,8 +17,8 @@ export const QUEUES = {
   "inventory.payment-declined": ["payments.payment-declined"],
   "inventory.order-cancelled": ["orders.order-cancelled"],
   "inventory.snapshot-requested": ["inventory.snapshot-requested"],
-  // One queue for payments: an order is always placed before its stock is reserved, and one
-  // queue keeps that order (two queues could hand payments the reservation first).
+  // One queue for payments and its three events. Their order is not relied on: with several
+  // payments instances on the queue, a reservation may be handled before its order (handlers.ts).
   "payments.order-events": [
     "orders.order-placed",
     "inventory.stock-reserved",

@@ -16,6 +16,7 @@ import {
   startTcpProxy,
   type RunningService,
   type RunningStep,
+  type Scale,
   type ServiceSettings,
   type TcpProxy,
 } from "@shop/kit/testing";
@@ -58,11 +59,14 @@ export interface ShopOptions {
   env?: Record<string, Record<string, string>>;
   /** Put a TCP proxy between the services and the broker, so a test can cut the link. */
   brokerLink?: boolean;
+  /** Several processes of a service, e.g. { payments: 3 }: payments, payments-2, payments-3. */
+  scale?: Scale;
 }
 
 export async function startShop({
   env = {},
   brokerLink = false,
+  scale = {},
 }: ShopOptions = {}): Promise<TestShop> {
   const namespace = `test-${randomBytes(4).toString("hex")}.`;
   const prefix = brokerNamespace(stepDir, { SHOP_NAMESPACE: namespace }); // "test-1a2b.03-pubsub."
@@ -70,7 +74,7 @@ export async function startShop({
   const sharedEnv: Record<string, string> = { SHOP_NAMESPACE: namespace };
   if (proxy) sharedEnv.AMQP_URL = `amqp://guest:guest@127.0.0.1:${proxy.port}`;
   // A service that did not start stops the others; the queues they declared must go too.
-  const step = await startStep(stepDir, { env, sharedEnv }).catch(async (error) => {
+  const step = await startStep(stepDir, { env, sharedEnv, scale }).catch(async (error) => {
     await proxy?.close();
     await deleteTopology(prefix);
     throw error;
@@ -279,8 +283,8 @@ export function useShop({
 }: ShopOptions & { reset?: boolean } = {}): TestShop {
   const shop = {} as TestShop;
   const prefixes = inject("sharedShopPrefixes"); // set by test/support/global-setup.ts
-  const { env = {}, brokerLink = false } = options;
-  const shared = reset && !brokerLink && prefixes !== undefined;
+  const { env = {}, brokerLink = false, scale } = options;
+  const shared = reset && !brokerLink && !scale && prefixes !== undefined;
   // afterAll waits for it: a beforeAll that timed out is still running
   let started: Promise<void> = Promise.resolve();
   beforeAll(() => {

@@ -4,6 +4,7 @@ import { assertBrokerReachable, closeOnSignals, createLogger, listen, serviceApp
 import { connectBroker } from "../../../messaging/broker.ts";
 import { messagingFaults, messagingRoutes } from "../../../messaging/faults.ts";
 import { addToOutbox, startRelay } from "../../../messaging/outbox.ts";
+import { relayLease } from "../../../messaging/relay-lease.ts";
 import { inTransaction, openDatabase } from "../prisma/client.ts";
 import { ordersRoutes } from "./http/routes.ts";
 import { catalogSnapshotRequested } from "./messaging/events.ts";
@@ -18,7 +19,8 @@ const feed = new StatusFeed();
 
 const workshop = messagingFaults(); // the fault switches and counters
 const broker = await connectBroker("orders", logger, workshop.broker);
-const relay = startRelay(db, broker, logger, workshop.relay);
+// one relay at a time per database, however many instances run (--scale)
+const relay = startRelay(db, broker, logger, { ...workshop.relay, mayPublish: relayLease(db) });
 const handlers = ordersHandlers(db, feed);
 await broker.consume("orders.product-changed", handlers.productChanged);
 await broker.consume("orders.order-outcomes", handlers.outcome);

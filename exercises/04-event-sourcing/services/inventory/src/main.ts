@@ -5,6 +5,7 @@ import { assertBrokerReachable, closeOnSignals, createLogger, listen, serviceApp
 import { connectBroker } from "../../../messaging/broker.ts";
 import { messagingFaults, messagingRoutes } from "../../../messaging/faults.ts";
 import { startRelay } from "../../../messaging/outbox.ts";
+import { relayLease } from "../../../messaging/relay-lease.ts";
 import { inTransaction, openDatabase } from "../prisma/client.ts";
 import { seedInventory } from "./db/seed.ts";
 import { inventoryRoutes } from "./http/routes.ts";
@@ -18,7 +19,8 @@ if ((await db.stock.count()) === 0) await seedInventory(db);
 
 const workshop = messagingFaults(); // the fault switches and counters
 const broker = await connectBroker("inventory", logger, workshop.broker);
-const relay = startRelay(db, broker, logger, workshop.relay);
+// one relay at a time per database, however many instances run (--scale)
+const relay = startRelay(db, broker, logger, { ...workshop.relay, mayPublish: relayLease(db) });
 const handlers = inventoryHandlers(db);
 await inTransaction(db, (tx) => addSnapshotToOutbox(tx, { correlationId: "inventory-start-up" }));
 await broker.consume("inventory.order-placed", handlers.orderPlaced);

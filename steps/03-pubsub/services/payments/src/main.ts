@@ -4,6 +4,7 @@ import { assertBrokerReachable, closeOnSignals, createLogger, listen, serviceApp
 import { connectBroker } from "../../../messaging/broker.ts";
 import { messagingFaults, messagingRoutes } from "../../../messaging/faults.ts";
 import { startRelay } from "../../../messaging/outbox.ts";
+import { relayLease } from "../../../messaging/relay-lease.ts";
 import { openDatabase } from "../prisma/client.ts";
 import { paymentsRoutes } from "./http/routes.ts";
 import { paymentsHandlers } from "./messaging/handlers.ts";
@@ -14,7 +15,8 @@ const db = openDatabase(process.env.DATA_DIR ?? "data/payments");
 
 const workshop = messagingFaults(); // the fault switches and counters
 const broker = await connectBroker("payments", logger, workshop.broker);
-const relay = startRelay(db, broker, logger, workshop.relay);
+// one relay at a time per database, however many instances run (--scale)
+const relay = startRelay(db, broker, logger, { ...workshop.relay, mayPublish: relayLease(db) });
 await broker.consume("payments.order-events", paymentsHandlers(db));
 
 const server = await listen(

@@ -5,6 +5,7 @@ import { connectBroker } from "../../../messaging/broker.ts";
 import { messagingFaults, messagingRoutes } from "../../../messaging/faults.ts";
 import { causedBy } from "../../../messaging/envelope.ts";
 import { startRelay } from "../../../messaging/outbox.ts";
+import { relayLease } from "../../../messaging/relay-lease.ts";
 import { inTransaction, openDatabase } from "../prisma/client.ts";
 import { seedCatalog } from "./db/seed.ts";
 import { catalogRoutes } from "./http/routes.ts";
@@ -17,7 +18,8 @@ if ((await db.product.count()) === 0) await seedCatalog(db);
 
 const workshop = messagingFaults(); // the fault switches and counters
 const broker = await connectBroker("catalog", logger, workshop.broker);
-const relay = startRelay(db, broker, logger, workshop.relay);
+// one relay at a time per database, however many instances run (--scale)
+const relay = startRelay(db, broker, logger, { ...workshop.relay, mayPublish: relayLease(db) });
 await inTransaction(db, (tx) => addSnapshotToOutbox(tx, { correlationId: "catalog-start-up" }));
 await broker.consume("catalog.snapshot-requested", (request) =>
   inTransaction(db, (tx) => addSnapshotToOutbox(tx, causedBy(request))),

@@ -2,7 +2,7 @@
 // queue's .dlq, the flow goes on, and once the cause is fixed it can be replayed. A message that
 // breaks its contract can never succeed: it is parked at once, with what is wrong with it.
 import { describe, expect, it } from "vitest";
-import { eventually } from "@shop/kit";
+import { ADMIN_HEADERS, eventually } from "@shop/kit";
 import { connectBroker } from "../../../messaging/broker.ts";
 import {
   deadLetterCounts,
@@ -15,14 +15,24 @@ import { GOOD_CARD, useShop } from "../../../test/support/shop.ts";
 
 // a quick dead letter: 6 attempts in ~1 s
 const shop = useShop({ env: { payments: { RETRY_DELAY_MS: "200" } } });
+/** The named fault: every payments handler throws for this long (0: no more). */
+async function failHandlersFor(ms: number) {
+  const response = await fetch(`${shop.service("payments").url}/chaos/messaging`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...ADMIN_HEADERS },
+    body: JSON.stringify({ failForMs: ms }),
+  });
+  expect(response.status).toBe(200);
+}
 
 describe("payments, when a message keeps failing", () => {
-  it("When a reservation arrives for an order payments never heard of, then it is dead-lettered, the flow continues, and a replay after the fix charges it", async () => {
+  it("When payments' handlers fail for longer than the retries last, then the message is dead-lettered, the flow continues, and a replay once they are back charges it", async () => {
     process.env.SHOP_NAMESPACE = shop.namespace;
     const broker = await connectBroker("test", quiet);
     try {
-      // Arrange: a stock-reserved event whose order-placed never reached payments
+      // Arrange: payments' handlers fail (its dependency down) until told otherwise
       const orderId = "99999999-9999-4999-8999-999999999999";
+      await failHandlersFor(60_000);
       await broker.publish(
         envelope("inventory.stock-reserved", { orderId }, { correlationId: "poison" }),
       );
@@ -36,17 +46,18 @@ describe("payments, when a message keeps failing", () => {
       const [letter] = (await listDeadLetters())["payments.order-events"]!;
       expect(letter).toMatchObject({
         message: { type: "inventory.stock-reserved" },
-        error: expect.stringContaining(orderId),
+        error: expect.stringContaining("failing on purpose"),
         attempts: 6, // MAX_ATTEMPTS
       });
-      // ...while the queue keeps flowing
+      // ...while, once the handlers are back, the queue keeps flowing
+      await failHandlersFor(0);
       const { body } = await shop.api.post("/api/orders", {
         lines: [{ sku: "MUG-001", qty: 1 }],
         card: GOOD_CARD,
       });
       await shop.statusOf(body.id, "CONFIRMED");
 
-      // The fix: the missing order reaches payments; then the dead letter is replayed
+      // The parked reservation's order comes; then the dead letter is replayed
       await broker.publish(
         envelope(
           "orders.order-placed",
@@ -69,6 +80,7 @@ describe("payments, when a message keeps failing", () => {
       );
       expect(await deadLetterCounts()).toEqual({});
     } finally {
+      await failHandlersFor(0);
       await broker.close();
     }
   }, 60_000);

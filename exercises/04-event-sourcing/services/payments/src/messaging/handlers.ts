@@ -1,6 +1,7 @@
-// How payments reacts: it learns the amount from the placed order, charges once the stock is
-// reserved, and refunds a cancelled order. The card network may be slow: that wait happens here,
-// in the consumer, where no shopper is waiting for it, and outside any transaction.
+// How payments reacts: it learns the amount from the placed order and that the stock is reserved,
+// charges once it knows both (in either order), and refunds a cancelled order. The card network
+// may be slow: that wait happens here, in the consumer, where no shopper is waiting for it, and
+// outside any transaction.
 import { unexpected, type Message } from "../../../../messaging/contracts.ts";
 import { causedBy, envelope, type Envelope } from "../../../../messaging/envelope.ts";
 import { handleOnce } from "../../../../messaging/inbox.ts";
@@ -13,6 +14,7 @@ import {
   completePayment,
   refundOrder,
   rememberCharge,
+  rememberReservation,
   startPayment,
 } from "../db/payments.ts";
 import { chargeKey } from "../domain/payment.ts";
@@ -28,41 +30,52 @@ export function paymentsHandlers(db: PrismaClient, network: CardNetwork = cardNe
   const once = (consumer: string, message: Envelope, handle: (tx: Tx) => Promise<void>) =>
     handleOnce<Tx>((work) => inTransaction(db, work), consumer, message, handle);
 
-  const handlers = {
-    orderPlaced: (message: Message<"orders.order-placed">) =>
-      once("payments.order-placed", message, async (tx) => {
-        const { orderId, totalCents, card } = message.data;
-        await rememberCharge(tx, orderId, totalCents, card);
-      }),
+  /**
+   * Payments charges once it knows two facts: what to charge (the order) and that the stock is
+   * held. Several payments instances share one queue, so either fact may be handled first, or
+   * both at once: each handler records its fact, then whichever finds both starts the charge.
+   * Three steps, so that no transaction waits on the card network: commit the PENDING payment;
+   * ask the network with the order's key; record its answer with the event. A second start, or a
+   * redelivery after a crash in between, finds the PENDING payment and asks again with the same
+   * key, which the network answers with its first result: never a second charge.
+   */
+  const chargeWhenDue = async (cause: Envelope & { data: { orderId: string } }) => {
+    const { orderId } = cause.data;
+    if (!(await inTransaction(db, (tx) => startPayment(tx, orderId)))) return; // a fact to come
+    const charge = await chargeToMake(db, orderId);
+    if (!charge) return; // answered already
+    const { payment, card } = charge;
+    const { id: paymentId, amountCents } = payment;
+    const result = await network.charge({
+      idempotencyKey: chargeKey(orderId),
+      amountCents,
+      card,
+    });
+    await inTransaction(db, async (tx) => {
+      if (!(await completePayment(tx, payment, result))) return;
+      const trace = causedBy(cause);
+      await addToOutbox(
+        tx,
+        result === "approved"
+          ? envelope("payments.payment-succeeded", { orderId, paymentId, amountCents }, trace)
+          : envelope("payments.payment-declined", { orderId, reason: "PAYMENT_DECLINED" }, trace),
+      );
+    });
+  };
 
-    /**
-     * Three steps, so that no transaction waits on the card network: commit the PENDING payment
-     * (once per message); ask the network with the order's key; record its answer with the event.
-     * A redelivery after a crash in between finds the PENDING payment and asks again with the same
-     * key, which the network answers with its first result: never a second charge.
-     */
+  const handlers = {
+    orderPlaced: async (message: Message<"orders.order-placed">) => {
+      const { orderId, totalCents, card } = message.data;
+      await once("payments.order-placed", message, (tx) =>
+        rememberCharge(tx, orderId, totalCents, card),
+      );
+      await chargeWhenDue(message);
+    },
+
     stockReserved: async (message: Message<"inventory.stock-reserved">) => {
       const { orderId } = message.data;
-      await once("payments.stock-reserved", message, (tx) => startPayment(tx, orderId));
-      const charge = await chargeToMake(db, orderId);
-      if (!charge) return; // answered already
-      const { payment, card } = charge;
-      const { id: paymentId, amountCents } = payment;
-      const result = await network.charge({
-        idempotencyKey: chargeKey(orderId),
-        amountCents,
-        card,
-      });
-      await inTransaction(db, async (tx) => {
-        if (!(await completePayment(tx, payment, result))) return;
-        const trace = causedBy(message);
-        await addToOutbox(
-          tx,
-          result === "approved"
-            ? envelope("payments.payment-succeeded", { orderId, paymentId, amountCents }, trace)
-            : envelope("payments.payment-declined", { orderId, reason: "PAYMENT_DECLINED" }, trace),
-        );
-      });
+      await once("payments.stock-reserved", message, (tx) => rememberReservation(tx, orderId));
+      await chargeWhenDue(message);
     },
 
     orderCancelled: (message: Message<"orders.order-cancelled">) =>

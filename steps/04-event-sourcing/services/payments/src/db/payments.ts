@@ -21,26 +21,27 @@ export async function rememberCharge(
   });
 }
 
-export class ChargeNotKnownYet extends Error {
-  constructor(orderId: string) {
-    // the stock event overtook the order event: a retry a moment later finds it
-    super(`No pending charge for order ${orderId} yet`);
-  }
+/** Remembers that the order's stock is held, learned from inventory.stock-reserved. */
+export async function rememberReservation(db: Db, orderId: string): Promise<void> {
+  await db.reservedStock.upsert({ where: { orderId }, create: { orderId }, update: {} });
 }
 
 /**
- * Before the card network is asked: the PENDING payment, committed, for what orders.order-placed
- * said to charge; a later attempt finds it and counts one more.
+ * Before the card network is asked: the PENDING payment, committed, once both facts are in (what
+ * to charge, and the stock held), whichever came first; a later attempt finds it and counts one
+ * more. False while a fact is missing, and once the network's answer is recorded.
  */
-export async function startPayment(db: Db, orderId: string): Promise<void> {
+export async function startPayment(db: Db, orderId: string): Promise<boolean> {
   const pending = await db.pendingCharge.findUnique({ where: { orderId } });
-  if (!pending) throw new ChargeNotKnownYet(orderId);
+  const reserved = await db.reservedStock.findUnique({ where: { orderId } });
+  if (!pending || !reserved) return false;
   const { amountCents, card } = pending;
   await db.payment.upsert({
     where: { orderId },
     create: pendingPayment({ paymentId: randomUUID(), orderId, amountCents, card }),
     update: { attempts: { increment: 1 } },
   });
+  return true;
 }
 
 export interface ChargeToMake {
@@ -72,7 +73,10 @@ export async function completePayment(
           data: { status: "SUCCEEDED" },
         })
       : await db.payment.deleteMany({ where: { id, status: "PENDING" } });
-  if (count === 1) await db.pendingCharge.delete({ where: { orderId } });
+  if (count === 1) {
+    await db.pendingCharge.delete({ where: { orderId } });
+    await db.reservedStock.deleteMany({ where: { orderId } });
+  }
   return count === 1;
 }
 
@@ -88,5 +92,6 @@ export async function refundOrder(db: Db, orderId: string, now = new Date()): Pr
 /** Payments' own tables; the card network's records (CardNetworkCharge) are not ours to reset. */
 export async function clearPayments(db: Db): Promise<void> {
   await db.pendingCharge.deleteMany();
+  await db.reservedStock.deleteMany();
   await db.payment.deleteMany();
 }

@@ -1,0 +1,4 @@
+-- CreateTable
+CREATE TABLE "ReservedStock" (
+    "orderId" TEXT NOT NULL PRIMARY KEY
+);
