@@ -165,7 +165,7 @@ export interface RunningStep {
  * on before it publishes, and HTTP callers retry or fall back.
  */
 export interface StartStepOptions {
-  /** Extra environment per service name (all its instances), or per instance ("payments-2"). */
+  /** Extra environment per service name, for all its instances; "payments-2" adds to that one. */
   env?: Record<string, Record<string, string>>;
   /** Extra environment for every service (e.g. SHOP_NAMESPACE). */
   sharedEnv?: Record<string, string>;

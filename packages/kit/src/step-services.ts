@@ -65,6 +65,8 @@ export function withInstances(services: ServiceEntry[], scale: Scale = {}): Serv
   if (unknown.length > 0) throw new Error(`--scale: no service ${unknown.join(", ")} in this step`);
   return services.flatMap((entry) => {
     const count = scale[entry.name] ?? entry.instances ?? 1;
+    if (!Number.isInteger(count) || count < 1 || count > MAX_INSTANCES)
+      throw new Error(`${entry.name}: instances must be 1 to ${MAX_INSTANCES}, not ${count}`);
     if (count === 1) return [entry];
     return Array.from({ length: count }, (_, k) => {
       const name = k === 0 ? entry.name : `${entry.name}-${k + 1}`;

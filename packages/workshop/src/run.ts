@@ -59,6 +59,9 @@ export function runExerciseTests(
       "--config",
       "vitest.config.ts",
       "--passWithNoTests=false",
+      // keep the modules this run transforms for the next check: 0.6 s less per check. Only
+      // here: Stryker's runs must transform its mutated copies afresh (`npm run mutation`)
+      "--experimental.fsModuleCache",
       ...(brief ? [`--reporter=${BRIEF_REPORTER}`] : []),
       ...testFiles,
     ],

@@ -172,7 +172,9 @@ export async function connectBroker(
         queue,
         queueOptions: main, // the same declaration, again after a reconnect
         qos: { prefetchCount: 20 },
-        concurrency: 1, // one message at a time per queue: handlers see events in the order they came
+        // one message at a time per consumer; with several instances (--scale), each takes the
+        // next message, so a queue's order no longer holds across them
+        concurrency: 1,
         exchanges,
         queueBindings,
         requeue: false,

@@ -6,6 +6,7 @@ import type { Logger } from "@shop/kit";
 import type { Broker } from "./broker.ts";
 import type { Envelope } from "./envelope.ts";
 import { startPump, type Pump } from "./pump.ts";
+import { NO_LEASE, type Lease } from "./relay-lease.ts";
 
 export interface OutboxRow {
   id: string;
@@ -41,8 +42,8 @@ export interface RelayOptions {
   pollMs?: number;
   /** While true, nothing is published (the workshop's "crash before publish": faults.ts). */
   paused?: () => boolean;
-  /** Whether this process may publish now: with several instances, one at a time (relay-lease.ts). */
-  mayPublish?: () => Promise<boolean>;
+  /** With several instances of the service, one relay at a time (relay-lease.ts). */
+  lease?: Lease;
 }
 
 export function startRelay(
@@ -51,11 +52,19 @@ export function startRelay(
   log: Logger,
   options: RelayOptions = {},
 ): Relay {
-  const { pollMs = 100, paused = () => false, mayPublish = async () => true } = options;
+  const { pollMs = 100, paused = () => false, lease = NO_LEASE } = options;
   const drain = async () => {
-    if (paused()) return;
+    if (paused()) return lease.release(); // another instance's relay may publish meanwhile
+    try {
+      await drainAll();
+    } catch (error) {
+      await lease.release(true); // a publish failed: let another instance try first
+      throw error;
+    }
+  };
+  const drainAll = async () => {
     for (;;) {
-      if (!(await mayPublish())) return; // another instance's relay holds the lease
+      if (!(await lease.mayPublish())) return; // another instance's relay holds the lease
       const batch = await db.outboxMessage.findMany({
         where: { sentAt: null },
         orderBy: { position: "asc" },
@@ -69,5 +78,12 @@ export function startRelay(
     }
   };
 
-  return startPump("outbox relay", drain, broker, log, pollMs);
+  const pump = startPump("outbox relay", drain, broker, log, pollMs);
+  return {
+    kick: pump.kick,
+    stop: async () => {
+      await pump.stop();
+      await lease.release();
+    },
+  };
 }

@@ -121,7 +121,7 @@ export async function startShop({
         await fetch(`${s.url}/chaos/messaging`, {
           method: "POST",
           headers: { "content-type": "application/json", ...ADMIN_HEADERS },
-          body: JSON.stringify({ deliverTwice: false, relayPaused: false }),
+          body: JSON.stringify({ deliverTwice: false, relayPaused: false, failForMs: 0 }),
         });
       }),
     );

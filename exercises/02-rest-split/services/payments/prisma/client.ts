@@ -17,9 +17,8 @@ export function openDatabase(dataDir: string): PrismaClient {
 
 /**
  * Every write runs in a local transaction; there is no transaction across services any more.
- * Both instances share the file, and SQLite refuses the write of a transaction that read before
- * the other instance committed (SQLITE_BUSY): so each transaction here starts with its write,
- * which waits for its turn instead.
+ * Both instances share the file: each transaction takes SQLite's write lock at its BEGIN
+ * (packages/prisma-offline), so the second one waits for its turn instead of failing.
  */
 export function inTransaction<T>(
   db: PrismaClient,

@@ -19,7 +19,7 @@ if ((await db.product.count()) === 0) await seedCatalog(db);
 const workshop = messagingFaults(); // the fault switches and counters
 const broker = await connectBroker("catalog", logger, workshop.broker);
 // one relay at a time per database, however many instances run (--scale)
-const relay = startRelay(db, broker, logger, { ...workshop.relay, mayPublish: relayLease(db) });
+const relay = startRelay(db, broker, logger, { ...workshop.relay, lease: relayLease(db) });
 await inTransaction(db, (tx) => addSnapshotToOutbox(tx, { correlationId: "catalog-start-up" }));
 await broker.consume("catalog.snapshot-requested", (request) =>
   inTransaction(db, (tx) => addSnapshotToOutbox(tx, causedBy(request))),

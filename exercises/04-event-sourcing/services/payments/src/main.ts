@@ -16,7 +16,7 @@ const db = openDatabase(process.env.DATA_DIR ?? "data/payments");
 const workshop = messagingFaults(); // the fault switches and counters
 const broker = await connectBroker("payments", logger, workshop.broker);
 // one relay at a time per database, however many instances run (--scale)
-const relay = startRelay(db, broker, logger, { ...workshop.relay, mayPublish: relayLease(db) });
+const relay = startRelay(db, broker, logger, { ...workshop.relay, lease: relayLease(db) });
 await broker.consume("payments.order-events", paymentsHandlers(db));
 
 const server = await listen(

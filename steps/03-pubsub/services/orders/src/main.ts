@@ -20,7 +20,7 @@ const feed = new StatusFeed();
 const workshop = messagingFaults(); // the fault switches and counters
 const broker = await connectBroker("orders", logger, workshop.broker);
 // one relay at a time per database, however many instances run (--scale)
-const relay = startRelay(db, broker, logger, { ...workshop.relay, mayPublish: relayLease(db) });
+const relay = startRelay(db, broker, logger, { ...workshop.relay, lease: relayLease(db) });
 const handlers = ordersHandlers(db, feed);
 await broker.consume("orders.product-changed", handlers.productChanged);
 await broker.consume("orders.order-outcomes", handlers.outcome);

@@ -20,7 +20,7 @@ if ((await db.stock.count()) === 0) await seedInventory(db);
 const workshop = messagingFaults(); // the fault switches and counters
 const broker = await connectBroker("inventory", logger, workshop.broker);
 // one relay at a time per database, however many instances run (--scale)
-const relay = startRelay(db, broker, logger, { ...workshop.relay, mayPublish: relayLease(db) });
+const relay = startRelay(db, broker, logger, { ...workshop.relay, lease: relayLease(db) });
 const handlers = inventoryHandlers(db);
 await inTransaction(db, (tx) => addSnapshotToOutbox(tx, { correlationId: "inventory-start-up" }));
 await broker.consume("inventory.order-placed", handlers.orderPlaced);

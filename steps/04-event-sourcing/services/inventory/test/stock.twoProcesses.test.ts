@@ -1,7 +1,7 @@
 // Two inventory processes on one database file, consuming the same queues, as a second instance
 // would. One process serialises its own transactions, so only two can show whether reserving and
-// releasing are safe. (SQLite also refuses a write based on a stale read, SQLITE_BUSY, and the
-// broker retries that handler; the conditional UPDATE does not depend on either.)
+// releasing are safe. (Each transaction takes SQLite's write lock at its BEGIN, so the two take
+// turns; the conditional UPDATE would be safe without that too.)
 import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import Database from "better-sqlite3";

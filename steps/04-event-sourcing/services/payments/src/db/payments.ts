@@ -35,6 +35,8 @@ export async function startPayment(db: Db, orderId: string): Promise<boolean> {
   const pending = await db.pendingCharge.findUnique({ where: { orderId } });
   const reserved = await db.reservedStock.findUnique({ where: { orderId } });
   if (!pending || !reserved) return false;
+  const payment = await db.payment.findUnique({ where: { orderId } });
+  if (payment && payment.status !== "PENDING") return false; // a fact came again: answered already
   const { amountCents, card } = pending;
   await db.payment.upsert({
     where: { orderId },
