@@ -177,4 +177,7 @@ export function summarize(sent: Sent[]): RunResult {
   };
 }
 
+/** The middle value (the upper one of two): the bench keeps the median of its runs. */
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
 export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;

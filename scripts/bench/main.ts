@@ -15,6 +15,7 @@ import {
 } from "../../tests/support/shop-under-test.ts";
 import {
   closedLoop,
+  median,
   openLoop,
   prepare,
   round,
@@ -105,8 +106,6 @@ async function findKnee(shop: ShopUnderTest): Promise<{ knee: number; levels: Kn
   }
   return { knee, levels };
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 function medianOf(runs: StepResult["runs"]): StepResult["median"] {
   const profiles: Partial<Record<Profile, ProfileResult>> = {};

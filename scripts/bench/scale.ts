@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { ROOT, STEPS, startShopUnderTest } from "../../tests/support/shop-under-test.ts";
-import { closedLoop, prepare, round, seededOrders, summarize, untilFinal } from "./load.ts";
+import { closedLoop, median, prepare, round, seededOrders, summarize, untilFinal } from "./load.ts";
 import { barChart } from "./svg.ts";
 
 const { values } = parseArgs({
@@ -23,8 +23,6 @@ const wanted = values.steps!.split(",").map((s) => s.padStart(2, "0"));
 const steps = STEPS.filter((s) => wanted.includes(s.slice(0, 2)));
 const LOAD = { orders: 30, concurrency: 6, slowMs: 500 };
 const INSTANCES = [1, 3];
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Seconds until the last of the load's orders was final, one number per run. */
 async function timesToFinal(step: string, instances: number): Promise<number[]> {
