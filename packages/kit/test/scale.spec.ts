@@ -30,6 +30,13 @@ describe("withInstances", () => {
     expect(withInstances(listed, { payments: 1 }).map((e) => e.name)).toEqual(["payments", "web"]);
   });
 
+  it("When services.json asks for no instance, or more than the ports allow, then it says so", () => {
+    for (const instances of [0, 6, 1.5])
+      expect(() => withInstances([{ ...services[0]!, instances }]), String(instances)).toThrow(
+        "instances must be 1 to 5",
+      );
+  });
+
   it("When --scale names a service the step does not have, then it says so", () => {
     expect(() => withInstances(services, { paymnets: 2 })).toThrow("no service paymnets");
   });

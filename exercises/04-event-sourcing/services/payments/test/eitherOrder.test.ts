@@ -107,4 +107,21 @@ describe("payments, whichever fact comes first", () => {
     expect((await charges()).map((c) => c.requests)).toEqual([1]);
     expect(await announced()).toEqual(["payments.payment-succeeded"]);
   });
+
+  it("When both facts come again as new messages (a replayed dead letter) after the charge, then it is not started again", async () => {
+    const orderId = randomUUID();
+    await handle(placed(orderId));
+    await handle(reserved(orderId));
+
+    await handle(reserved(orderId));
+    await handle(placed(orderId));
+
+    const payment = await db.payment.findUnique({ where: { orderId } });
+    expect(payment, "an answered payment is not picked up again").toMatchObject({
+      status: "SUCCEEDED",
+      attempts: 1,
+    });
+    expect(asked).toBe(1);
+    expect(await announced()).toEqual(["payments.payment-succeeded"]);
+  });
 });
