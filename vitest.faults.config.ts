@@ -21,6 +21,16 @@ export default defineConfig({
         },
       })),
       {
+        // three local RabbitMQ nodes, one killed and brought back (kit/src/local-cluster.ts)
+        test: {
+          name: "kit (faults)",
+          root: "packages/kit",
+          include: ["test/**/*.faults.test.ts"],
+          testTimeout: 240_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
         test: {
           name: "repo (faults)",
           root: "tests",

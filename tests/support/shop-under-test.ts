@@ -18,7 +18,7 @@ import {
   startTcpProxy,
   type RunningService,
   type RunningStep,
-  type Scale,
+  type StartStepOptions,
   type TcpProxy,
 } from "@shop/kit/testing";
 
@@ -62,7 +62,7 @@ const FINAL = new Set(["CONFIRMED", "REJECTED", "CANCELLED"]);
 
 export async function startShopUnderTest(
   stepName: string,
-  { scale = {} }: { scale?: Scale } = {},
+  { scale = {}, env = {} }: Pick<StartStepOptions, "scale" | "env"> = {},
 ): Promise<ShopUnderTest> {
   const stepDir = join(ROOT, "steps", stepName);
   const usesBroker = Boolean(loadStep(stepDir).needsBroker);
@@ -71,7 +71,7 @@ export async function startShopUnderTest(
   const brokerLink = usesBroker ? await startTcpProxy(brokerAddress()) : undefined;
   const sharedEnv: Record<string, string> = { SHOP_NAMESPACE: namespace };
   if (brokerLink) sharedEnv.AMQP_URL = amqpUrlVia(brokerLink.port);
-  const step: RunningStep = await startStep(stepDir, { sharedEnv, scale });
+  const step: RunningStep = await startStep(stepDir, { sharedEnv, scale, env });
   const web = step.services.web!.url;
 
   const call = async (

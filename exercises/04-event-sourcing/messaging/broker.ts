@@ -10,9 +10,10 @@ import {
   type Envelope as Delivery,
   type PublisherProps,
 } from "rabbitmq-client";
-import { DEFAULT_AMQP_URL, type Logger } from "@shop/kit";
+import { amqpHosts, DEFAULT_AMQP_URL, type Logger } from "@shop/kit";
 import { readMessage, type Message } from "./contracts.ts";
 import type { Envelope } from "./envelope.ts";
+import { declareQueue, type Declaration } from "./declare.ts";
 import { whatNext, type Failure } from "./failures.ts";
 import { QUEUES, queueTopology, ROUTED_TYPES, topology } from "./topology.ts";
 import type { QueueName, TypesOn } from "./topology.ts";
@@ -41,16 +42,28 @@ export interface Broker {
  * message that no queue takes (basic.return, just before its confirm): send then throws.
  */
 export function confirmingPublisher(connection: Connection, props: PublisherProps = {}) {
-  const publisher = connection.createPublisher({ ...props, confirm: true, maxAttempts: 3 });
   const returned = new Set<string>();
-  publisher.on("basic.return", (msg) => returned.add(String(msg.messageId)));
+  const open = () => {
+    const publisher = connection.createPublisher({ ...props, confirm: true, maxAttempts: 3 });
+    publisher.on("basic.return", (msg) => returned.add(String(msg.messageId)));
+    return publisher;
+  };
+  let publisher = open();
   return {
     async send(
       delivery: Delivery & { messageId: string },
       body: unknown,
       mandatory = true,
     ): Promise<void> {
-      await publisher.send({ ...delivery, mandatory }, body);
+      await publisher.send({ ...delivery, mandatory }, body).catch((error) => {
+        // Refused (nack): on a cluster, a channel can go on sending to where a queue's leader
+        // was; the next try gets a new channel, which finds the new one.
+        if ((error as { code?: string }).code === "NACK") {
+          void publisher.close();
+          publisher = open();
+        }
+        throw error;
+      });
       // The broker sends the return before the confirm; rabbitmq-client emits it a turn later (setImmediate).
       await new Promise((resolve) => setImmediate(resolve));
       if (returned.delete(delivery.messageId))
@@ -76,9 +89,11 @@ export async function connectBroker(
 ): Promise<Broker> {
   const { aroundHandler = (handle) => handle(), onSettled = () => {} } = hooks;
   // Reconnect within about a second after the broker or the link comes back.
+  const instance = process.env.SHOP_INSTANCE ?? service; // payments-2: one of several
   const connection = new Connection({
     url,
-    connectionName: process.env.SHOP_INSTANCE ?? service, // payments-2: one of several
+    hosts: amqpHosts(), // a cluster's nodes: on a lost link, the next one
+    connectionName: instance,
     retryLow: 250,
     retryHigh: 1_000,
   });
@@ -91,7 +106,8 @@ export async function connectBroker(
   // Every service declares every queue before it publishes anything (declaring is idempotent):
   // an event for a consumer that has not started yet waits in its queue instead of going nowhere.
   for (const declaration of exchanges) await connection.exchangeDeclare(declaration);
-  for (const queue of queues) await connection.queueDeclare(queue);
+  const declared = new Map<string, Declaration>();
+  for (const queue of queues) declared.set(queue.queue, await declareQueue(connection, queue, log));
   for (const binding of bindings) await connection.queueBind(binding);
   const publisher = confirmingPublisher(connection, { exchanges });
   const consumers: { close(): Promise<void> }[] = [];
@@ -106,6 +122,7 @@ export async function connectBroker(
         contentType: "application/json",
         durable: true,
         correlationId: message.correlationId,
+        appId: instance, // the console's feed shows which instance published it
       },
       message,
       ROUTED_TYPES.has(message.type), // an event some queue wants must reach it; one nobody wants yet may go nowhere
@@ -170,7 +187,7 @@ export async function connectBroker(
     const consumer = connection.createConsumer(
       {
         queue,
-        queueOptions: main, // the same declaration, again after a reconnect
+        queueOptions: declared.get(queue) ?? main, // the same declaration, again after a reconnect
         qos: { prefetchCount: 20 },
         // one message at a time per consumer; with several instances (--scale), each takes the
         // next message, so a queue's order no longer holds across them

@@ -4,13 +4,15 @@
 import { accessSync, constants, existsSync } from "node:fs";
 import { connect } from "node:net";
 import { delimiter, join } from "node:path";
-import { brokerAddress, howToStartRabbitMq } from "./rabbitmq.ts";
+import { acceptsConnections, brokerAddress, howToStartRabbitMq } from "./rabbitmq.ts";
 import { runBounded, type Bounded, type BoundedOptions } from "./run-bounded.ts";
 
 /** Everything ensureBroker does to the machine, replaceable in tests. */
 export interface BrokerSeams {
   /** Does a broker answer at host:port? */
   probe(host: string, port: number): Promise<boolean>;
+  /** Does anything accept TCP connections at host:port (a broker that is busy or starting)? */
+  listens(host: string, port: number): Promise<boolean>;
   /** The path of an installed command, or undefined. */
   which(command: string): string | undefined;
   run(command: string, args: string[], options: BoundedOptions): Promise<Bounded>;
@@ -46,6 +48,7 @@ export interface BrokerStarter {
 
 export type BrokerPlan =
   | { action: "none"; host: string; port: number }
+  | { action: "wait"; host: string; port: number }
   | { action: "start"; host: string; port: number; starters: BrokerStarter[] }
   | { action: "cannot"; host: string; port: number; why: CannotStart; message: string };
 
@@ -68,6 +71,7 @@ const POLL_MS = 500;
 
 export const realBrokerSeams: BrokerSeams = {
   probe: amqpAnswers,
+  listens: (host, port) => acceptsConnections({ host, port }),
   which,
   run: runBounded,
   now: Date.now,
@@ -79,6 +83,9 @@ export async function planBroker(options: EnsureBrokerOptions = {}): Promise<Bro
   const seams = { ...realBrokerSeams, ...options.seams };
   const { host, port } = brokerAddress(options.amqpUrl);
   if (await seams.probe(host, port)) return { action: "none", host, port };
+  // Its port is taken: a broker that is busy or still starting. A second one would fight the
+  // first for its node name and files (seen here: it left the running broker answering nothing).
+  if (await seams.listens(host, port)) return { action: "wait", host, port };
   const message = howToStartRabbitMq(host, port);
   if (!LOCAL_HOSTS.has(host) || (port !== 5672 && !options.anyLocalPort)) {
     return { action: "cannot", host, port, why: "not-local", message };
@@ -101,6 +108,14 @@ export async function ensureBroker(options: EnsureBrokerOptions = {}): Promise<B
   const { host, port } = plan;
   const log = options.log ?? console.log;
   const timeoutMs = options.timeoutMs ?? 60_000;
+  if (plan.action === "wait") {
+    if (await answersWithin(seams, host, port, timeoutMs)) return { host, port };
+    throw new Error(
+      `RabbitMQ: something listens on ${host}:${port} but has not answered as a broker for ` +
+        `${timeoutMs / 1000} s. If it is a RabbitMQ that hangs, restart it ` +
+        "(`rabbitmqctl stop`, then `rabbitmq-server -detached`, or `docker compose restart rabbitmq`).",
+    );
+  }
   const failures: string[] = [];
   for (const starter of plan.starters) {
     log(`RabbitMQ: nothing answers on ${host}:${port}; starting one with \`${starter.command}\` …`);

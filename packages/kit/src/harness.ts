@@ -43,10 +43,10 @@ export interface RunningProcess {
 export async function freePort(): Promise<number> {
   for (let attempt = 0; attempt < 100; attempt++) {
     const port = 20_000 + Math.floor(Math.random() * 12_000);
-    if (!handedOut.has(port) && (await portIsFree(port))) {
-      handedOut.add(port);
-      return port;
-    }
+    if (handedOut.has(port)) continue;
+    handedOut.add(port); // before the check: a call running beside this one must not take it too
+    if (await portIsFree(port)) return port;
+    handedOut.delete(port);
   }
   throw new Error("no free port between 20000 and 32000");
 }
@@ -165,7 +165,10 @@ export interface RunningStep {
  * on before it publishes, and HTTP callers retry or fall back.
  */
 export interface StartStepOptions {
-  /** Extra environment per service name, for all its instances; "payments-2" adds to that one. */
+  /**
+   * Extra environment per service name, for all its instances; "payments-2" adds to that one.
+   * `{name}` stands for a service's URL, as in services.json.
+   */
   env?: Record<string, Record<string, string>>;
   /** Extra environment for every service (e.g. SHOP_NAMESPACE). */
   sharedEnv?: Record<string, string>;
@@ -185,6 +188,9 @@ export async function startStep(
     step.services.map((entry, i) => [entry.name, `http://127.0.0.1:${ports[i]}`]),
   );
   const services: Record<string, RunningService> = {};
+  /** A test's extra environment for a service, where `{name}` is a URL too. */
+  const extra = (name: string | undefined) =>
+    name && env[name] ? resolveEnv({ name, entry: "", port: 0, env: env[name] }, urls) : {};
   // Instances sharing one data folder start one after another: the first one migrates its database.
   const previousOnFolder = new Map<string, Promise<unknown>>();
   const starting = step.services.map(async (entry, i) => {
@@ -202,8 +208,8 @@ export async function startStep(
           SHOP_STEP: stepLabel(stepDir),
           ...sharedEnv,
           ...resolveEnv(entry, urls),
-          ...(entry.instanceOf ? env[entry.instanceOf] : {}), // every instance of payments
-          ...env[entry.name],
+          ...extra(entry.instanceOf), // every instance of payments
+          ...extra(entry.name),
         },
       };
       let current: RunningProcess | undefined = await startProcess(spec);

@@ -7,6 +7,7 @@ export {
   assertBrokerReachable,
   brokerAddress,
   howToStartRabbitMq,
+  amqpHosts,
   DEFAULT_AMQP_URL,
 } from "./rabbitmq.ts";
 export { listen, closeOnSignals, type Listening } from "./listen.ts";
@@ -41,3 +42,10 @@ export {
 } from "./http/json-body.ts";
 export { chaos, chaosClient, chaosEnabled, chaosPause, type ChaosSettings } from "./chaos.ts";
 export { serviceApp } from "./http/service-app.ts";
+export {
+  startLocalCluster,
+  canRunLocalCluster,
+  type ClusterNode,
+  type LocalCluster,
+  type LocalClusterOptions,
+} from "./local-cluster.ts";

@@ -23,6 +23,20 @@ export function amqpUrlVia(
   return url.toString();
 }
 
+/**
+ * The nodes of a RabbitMQ cluster, from AMQP_HOSTS ("127.0.0.1:5701,127.0.0.1:5702"): a
+ * connection that loses its node tries the next. Unset: the one broker AMQP_URL names.
+ * AMQP_URL still gives the user, password and vhost.
+ */
+export function amqpHosts(env: NodeJS.ProcessEnv = process.env): string[] | undefined {
+  const hosts = (env.AMQP_HOSTS ?? "").split(",").map((h) => h.trim());
+  const named = hosts.filter(Boolean);
+  if (named.length === 0) return undefined;
+  const wrong = named.find((h) => !/^[^\s:/]+:\d{1,5}$/.test(h));
+  if (wrong) throw new Error(`AMQP_HOSTS: "${wrong}" is not host:port (as in 127.0.0.1:5701)`);
+  return named;
+}
+
 export function howToStartRabbitMq(host: string, port: number): string {
   return (
     `RabbitMQ is not reachable at ${host}:${port}. Start one with \`docker compose up -d rabbitmq\` ` +
@@ -30,20 +44,32 @@ export function howToStartRabbitMq(host: string, port: number): string {
   );
 }
 
-/** Resolves when something accepts TCP connections at the broker's address; rejects with the fix otherwise. */
-export function assertBrokerReachable(amqpUrl?: string, timeoutMs = 2_000): Promise<void> {
-  const { host, port } = brokerAddress(amqpUrl);
-  return new Promise((resolve, reject) => {
+/**
+ * Resolves when something accepts TCP connections at the broker's address (or, with AMQP_HOSTS,
+ * at one of the cluster's nodes); rejects with the fix otherwise.
+ */
+export async function assertBrokerReachable(amqpUrl?: string, timeoutMs = 2_000): Promise<void> {
+  const hosts = amqpUrl ? undefined : amqpHosts();
+  const addresses = hosts?.map((h) => brokerAddress(`amqp://${h}`)) ?? [brokerAddress(amqpUrl)];
+  for (const address of addresses) if (await acceptsConnections(address, timeoutMs)) return;
+  const { host, port } = addresses[0]!;
+  if (!hosts) throw new Error(howToStartRabbitMq(host, port));
+  throw new Error(`No node of the cluster answers (AMQP_HOSTS: ${hosts.join(", ")}).`);
+}
+
+/** Does anything accept TCP connections there (a broker, busy or not, or something else)? */
+export function acceptsConnections(
+  { host, port }: { host: string; port: number },
+  timeoutMs = 2_000,
+): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
     const socket = connect({ host, port });
-    const fail = () => {
+    const done = (open: boolean) => {
       socket.destroy();
-      reject(new Error(howToStartRabbitMq(host, port)));
+      resolve(open);
     };
-    socket.setTimeout(timeoutMs, fail);
-    socket.once("error", fail);
-    socket.once("connect", () => {
-      socket.end();
-      resolve();
-    });
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once("error", () => done(false));
+    socket.once("connect", () => done(true));
   });
 }

@@ -20,7 +20,7 @@ import { stopChild } from "./harness.ts";
 import { portHolder, portIsFree } from "./port-holder.ts";
 import { prettyLogLine } from "./pretty-log.ts";
 import { ensureBroker } from "./ensure-broker.ts";
-import { amqpUrlVia, brokerAddress, DEFAULT_AMQP_URL } from "./rabbitmq.ts";
+import { amqpHosts, amqpUrlVia, brokerAddress, DEFAULT_AMQP_URL } from "./rabbitmq.ts";
 import { loadStep, resolveEnv, stepLabel, type Scale } from "./step-services.ts";
 import { startTcpProxy, type TcpProxy } from "./tcp-proxy.ts";
 
@@ -163,7 +163,9 @@ export async function supervise({
 
   const namespace = brokerNamespace(stepDir);
   const sharedEnv: Record<string, string> = { SHOP_STEP: label };
-  if (step.needsBroker) {
+  // The console's "cut the link" is one proxy to one broker; a cluster (AMQP_HOSTS) has no
+  // single link to cut: stop one of its nodes instead (npm run cluster).
+  if (step.needsBroker && !amqpHosts()) {
     brokerLink = await startTcpProxy(brokerAddress(amqpUrl));
     sharedEnv.AMQP_URL = amqpUrlVia(brokerLink.port, amqpUrl);
   }

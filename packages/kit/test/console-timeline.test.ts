@@ -22,6 +22,23 @@ const message = (
 ): MessageEntry => ({ at, type, id: type, correlationId, causationId: null, orderId });
 
 describe("An order's timeline", () => {
+  it("When several instances publish, then each message's source is the instance that published it", () => {
+    const messages = [
+      {
+        ...message("2026-01-01T10:00:01.000Z", "payments.payment-succeeded", "c1", "o1"),
+        from: "payments-2",
+      },
+      message("2026-01-01T10:00:02.000Z", "orders.order-confirmed", "c1", "o1"),
+    ];
+
+    const timeline = orderTimeline("o1", [], messages);
+
+    expect(timeline.map((e) => `${e.source}: ${e.text}`)).toEqual([
+      "payments-2: payments.payment-succeeded",
+      "broker: orders.order-confirmed",
+    ]);
+  });
+
   it("Given the log line that names the order, then every entry with its correlation id belongs to it, oldest first", () => {
     const logs = [
       log("2026-01-01T10:00:00.300Z", "web", "POST /api/orders -> 202", "c1"),

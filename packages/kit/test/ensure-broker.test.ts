@@ -18,15 +18,27 @@ interface Machine {
   dockerRuns?: boolean;
   /** What a start command does: opens the port (default), fails, or returns with no broker. */
   start?: "opens" | "fails" | "nothing";
+  /** Its port is taken by a broker that does not answer yet: busy, or still starting. */
+  busy?: boolean;
+  /** When the busy broker answers at last (ms on the fake clock); never if unset. */
+  answersAt?: number;
 }
 
 /** A machine whose broker comes up when a start command runs; it records every command. */
-function machine({ up = false, installed = [], dockerRuns = true, start = "opens" }: Machine = {}) {
+function machine({
+  up = false,
+  installed = [],
+  dockerRuns = true,
+  start = "opens",
+  busy = false,
+  answersAt,
+}: Machine = {}) {
   const ran: string[] = [];
   const log: string[] = [];
   let clock = 0;
   const seams: BrokerSeams = {
-    probe: async () => up,
+    probe: async () => up || (answersAt !== undefined && clock >= answersAt),
+    listens: async () => up || busy,
     which: (command) => (installed.includes(command) ? `/usr/sbin/${command}` : undefined),
     run: async (path, args) => {
       const line = [basename(path), ...args].join(" ");
@@ -65,6 +77,23 @@ describe("ensureBroker: a broker for steps 03 and 04", () => {
       "RabbitMQ: started with `rabbitmq-server -detached` in 3 s. " +
         "It keeps running; stop it with `rabbitmqctl stop`.",
     );
+  });
+
+  it("When the port is taken by a broker that answers late, then it waits for it and starts nothing", async () => {
+    const m = machine({ busy: true, answersAt: 20_000, installed: ["docker", "rabbitmq-server"] });
+
+    await expect(ensureBroker(m.options)).resolves.toEqual({ host: "127.0.0.1", port: 5672 });
+    expect(m.ran, "a second broker would fight the first for its name and files").toEqual([]);
+  });
+
+  it("When the port is taken and nothing answers, then it says to restart that broker, starts none", async () => {
+    const m = machine({ busy: true, installed: ["rabbitmq-server"] });
+
+    const error = await ensureBroker({ ...m.options, timeoutMs: 30_000 }).catch(String);
+
+    expect(error).toContain("something listens on 127.0.0.1:5672 but has not answered");
+    expect(error).toContain("rabbitmqctl stop");
+    expect(m.ran).toEqual([]);
   });
 
   it("When Docker and rabbitmq-server are both there, then Docker is preferred", async () => {

@@ -1,5 +1,5 @@
-import { createServer, type Server } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
+import { createServer, type Server, type Socket } from "node:net";
+import { afterEach, describe, expect, it, onTestFinished } from "vitest";
 import { diagnose, type Check, type DoctorOptions } from "../src/commands/doctor.ts";
 import { repoRoot } from "./temp-workshop.ts";
 
@@ -95,6 +95,31 @@ describe("workshop doctor", () => {
       what: "no Chromium for the browser specs; npm install would run `npx playwright install chromium`",
     });
     expect(chromium(skip)?.what).toContain("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD is set");
+  });
+
+  it("When something holds the broker's port but does not answer, then it says to restart it", async () => {
+    // accepts connections, never speaks AMQP
+    const held: Socket[] = [];
+    const silent = createServer((socket) => held.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const { port } = silent.address() as { port: number };
+    onTestFinished(() => {
+      held.forEach((socket) => socket.destroy());
+      silent.close();
+    });
+
+    const checks = await diagnose({
+      root: repoRoot,
+      amqpUrl: `amqp://guest:guest@127.0.0.1:${port}`,
+      ports: [],
+      broker: installed(["rabbitmq-server"]),
+    });
+
+    expect(rabbitMq(checks)).toMatchObject({
+      ok: false,
+      what: `RabbitMQ: something listens on 127.0.0.1:${port} but does not answer as a broker`,
+      fix: expect.stringContaining("rabbitmqctl stop"),
+    });
   });
 
   it("When the machine's broker answers, then it reports RabbitMQ's version", async () => {

@@ -44,8 +44,9 @@ test("Stop payments in the console, order: PENDING; restart it: CONFIRMED, with 
 
   await placeOrderInStorefront(page, "Dot-grid notebook", "storefront.png");
   await expect(page.getByTestId("order-status")).toHaveText("PENDING");
+  // each message with the instance that published it
   await expect(console.getByRole("list", { name: "message feed" })).toContainText(
-    "orders.order-placed",
+    /orders\.order-placed \(order \w+\) from orders/,
   );
 
   await console.getByRole("button", { name: "Restart payments" }).click();
@@ -66,6 +67,8 @@ test("Stop payments in the console, order: PENDING; restart it: CONFIRMED, with 
   ]) {
     await expect(timeline).toContainText(step);
   }
+  const published = timeline.locator("tr.message", { hasText: "payments.payment-succeeded" });
+  await expect(published.locator("td").nth(1), "its publisher").toHaveText("payments");
   await console.screenshot({ path: join(SHOTS, "console.png"), fullPage: true });
 });
 

@@ -2,24 +2,26 @@
 // in their queue's `.dlq`. Replaying moves them back to the queue they came from, for another
 // round of attempts, once whatever made them fail is fixed.
 import { Connection } from "rabbitmq-client";
-import { DEFAULT_AMQP_URL } from "@shop/kit";
+import { amqpHosts, DEFAULT_AMQP_URL } from "@shop/kit";
 import { ATTEMPT_HEADER, confirmingPublisher, LAST_ERROR_HEADER } from "./broker.ts";
 import type { Envelope } from "./envelope.ts";
-import { namespaced, QUEUES, type QueueName } from "./topology.ts";
+import { namespaced, QUEUES, queueTopology, type QueueName } from "./topology.ts";
 
 const connect = () =>
-  new Connection({ url: process.env.AMQP_URL ?? DEFAULT_AMQP_URL, connectionName: "dead-letters" });
+  new Connection({
+    url: process.env.AMQP_URL ?? DEFAULT_AMQP_URL,
+    hosts: amqpHosts(),
+    connectionName: "dead-letters",
+  });
 
 /** How many messages wait in each queue's dead-letter queue (queues without any are left out). */
 export async function deadLetterCounts(): Promise<Record<string, number>> {
   const connection = connect();
   try {
     const counts: Record<string, number> = {};
-    for (const queue of Object.keys(QUEUES)) {
-      const { messageCount } = await connection.queueDeclare({
-        queue: namespaced(`${queue}.dlq`),
-        durable: true,
-      });
+    for (const queue of Object.keys(QUEUES) as QueueName[]) {
+      const { dlq } = queueTopology(queue);
+      const { messageCount } = await connection.queueDeclare(dlq);
       if (messageCount > 0) counts[queue] = messageCount;
     }
     return counts;
@@ -42,9 +44,10 @@ export async function listDeadLetters(): Promise<Record<string, DeadLetter[]>> {
   const channel = await connection.acquire();
   try {
     const found: Record<string, DeadLetter[]> = {};
-    for (const queue of Object.keys(QUEUES)) {
-      const dlq = namespaced(`${queue}.dlq`);
-      await channel.queueDeclare({ queue: dlq, durable: true });
+    for (const queue of Object.keys(QUEUES) as QueueName[]) {
+      const { dlq: declaration } = queueTopology(queue);
+      const dlq = declaration.queue;
+      await channel.queueDeclare(declaration);
       // Not acked: closing the channel puts every message back where it was.
       for (
         let msg = await channel.basicGet({ queue: dlq });

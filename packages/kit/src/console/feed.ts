@@ -3,6 +3,7 @@
 // through the link the console can cut), so the feed keeps working while the services' link is cut.
 import { randomBytes } from "node:crypto";
 import { Connection } from "rabbitmq-client";
+import { amqpHosts } from "../rabbitmq.ts";
 import { orderIdOf, type MessageEntry } from "./timeline.ts";
 
 export interface MessageFeed {
@@ -17,6 +18,7 @@ export function watchShopEvents(amqpUrl: string, namespace: string, keep = 2_000
   const queue = `${namespace}console.feed.${randomBytes(3).toString("hex")}`;
   const connection = new Connection({
     url: amqpUrl,
+    hosts: amqpHosts(),
     connectionName: "workshop-console",
     retryLow: 250,
     retryHigh: 2_000,
@@ -44,6 +46,7 @@ export function watchShopEvents(amqpUrl: string, namespace: string, keep = 2_000
         correlationId: body.correlationId ?? "",
         causationId: body.causationId ?? null,
         orderId: orderIdOf(body.data),
+        from: delivery.appId,
       };
       messages.push(entry);
       if (messages.length > keep) messages.splice(0, messages.length - keep);

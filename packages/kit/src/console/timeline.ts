@@ -18,11 +18,13 @@ export interface MessageEntry {
   correlationId: string;
   causationId: string | null;
   orderId?: string;
+  /** The instance that published it (payments-2): the one that handled what it answers. */
+  from?: string;
 }
 
 export interface TimelineEntry {
   at: string;
-  source: string; // a service name, or "broker" for a message
+  source: string; // a service name; for a message, its publisher's (or "broker" if unknown)
   kind: "log" | "message";
   text: string;
   correlationId: string;
@@ -49,7 +51,7 @@ export function orderTimeline(
     })),
     ...messages.filter(belongs).map((m) => ({
       at: m.at,
-      source: "broker",
+      source: m.from ?? "broker",
       kind: "message" as const,
       text: m.type,
       correlationId: m.correlationId,

@@ -117,6 +117,12 @@ async function broker(amqpUrl?: string, options: DoctorOptions["broker"] = {}): 
     const what = `RabbitMQ: not running on ${host}:${port}; npm test would start it with \`${command}\``;
     return { ok: true, what };
   }
+  if (plan.action === "wait") {
+    const what = `RabbitMQ: something listens on ${host}:${port} but does not answer as a broker`;
+    const fix =
+      "restart it: rabbitmqctl stop, then rabbitmq-server -detached (or docker compose restart rabbitmq)";
+    return { ok: false, what, fix };
+  }
   const what = `RabbitMQ is not reachable on ${host}:${port} (needed from step 03 on)`;
   if (plan.action === "cannot" && plan.why === "nothing-installed") {
     const fix = `neither Docker nor rabbitmq-server is installed: install one, then ${START_BROKER}`;

@@ -5,7 +5,8 @@ import type { Db } from "../prisma/client.ts";
 import { catalogClient } from "./clients/catalog.ts";
 import type { CallContext } from "./clients/http.ts";
 import { inventoryClient } from "./clients/inventory.ts";
-import { paymentsClient } from "./clients/payments.ts";
+import { roundRobin } from "./clients/balance.ts";
+import { paymentsClient, type Instance } from "./clients/payments.ts";
 import { resilientCaller, undoCaller, type Caller } from "./clients/resilience.ts";
 import { shippingClient } from "./clients/shipping.ts";
 import type { Undo } from "./domain/saga.ts";
@@ -13,7 +14,7 @@ import type { Undo } from "./domain/saga.ts";
 export interface ServiceUrls {
   catalog: string;
   inventory: string;
-  /** One or more payments instances, tried in this order. */
+  /** One or more payments instances, each call starting at the next (round robin). */
   payments: string[];
   shipping: string;
 }
@@ -41,17 +42,15 @@ export function createDependencies(
   callerFor: (dependency: string) => Caller = resilientCaller,
   undoCallerFor: (dependency: string) => Caller = undoCaller,
 ) {
+  // every instance takes its turn, and the others when it is unavailable
+  const spread = (instances: Instance[]) => paymentsClient(instances, log, roundRobin(instances));
   const catalog = catalogClient(urls.catalog, callerFor("catalog"), db, log);
   const inventory = inventoryClient(urls.inventory, callerFor("inventory"));
-  const payments = paymentsClient(
-    urls.payments.map((url) => ({ url, caller: callerFor("payments") })),
-    log,
-  );
+  const payments = spread(urls.payments.map((url) => ({ url, caller: callerFor("payments") })));
   const shipping = shippingClient(urls.shipping, callerFor("shipping"));
   const undoInventory = inventoryClient(urls.inventory, undoCallerFor("inventory"));
-  const undoPayments = paymentsClient(
+  const undoPayments = spread(
     urls.payments.map((url) => ({ url, caller: undoCallerFor("payments") })),
-    log,
   );
   const undoShipping = shippingClient(urls.shipping, undoCallerFor("shipping"));
 

@@ -126,7 +126,9 @@ new EventSource("/api/feed").onmessage = (event) => {
   const item = document.createElement("li");
   item.innerHTML = `<span>${time(message.at)}</span><span></span><span class="cid" title="correlation id">${short(message.correlationId)}</span>`;
   item.children[1].textContent =
-    message.type + (message.orderId ? ` (order ${short(message.orderId)})` : "");
+    message.type +
+    (message.orderId ? ` (order ${short(message.orderId)})` : "") +
+    (message.from ? ` from ${message.from}` : "");
   $("feed").prepend(item);
   while ($("feed").children.length > 200) $("feed").lastElementChild.remove();
 };

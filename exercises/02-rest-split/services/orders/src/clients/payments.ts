@@ -1,8 +1,10 @@
-// Two payments instances over one database. A charge goes to the first; when it is unavailable
-// (down, timing out, or its breaker open), it fails over to the next. The Idempotency-Key makes
-// that safe: if the first one did charge but its answer was lost, the second returns that payment.
+// Two payments instances over one database. A charge goes to the first in the balancer's order
+// (round robin in the step: balance.ts); when that one is unavailable (down, timing out, or its
+// breaker open), it fails over to the next. The Idempotency-Key makes that safe: if the first
+// one did charge but its answer was lost, the second returns that payment.
 import { DependencyUnavailable, type Logger } from "@shop/kit";
 import { send, type CallContext } from "./http.ts";
+import { inOrder, type Balancer } from "./balance.ts";
 import type { Caller } from "./resilience.ts";
 
 export interface Instance {
@@ -10,11 +12,17 @@ export interface Instance {
   caller: Caller;
 }
 
-export function paymentsClient(instances: Instance[], log: Logger) {
+export function paymentsClient(
+  all: Instance[],
+  log: Logger,
+  balancer: Balancer<Instance> = inOrder(all),
+) {
   async function withFailover<T>(
     ctx: CallContext,
-    call: (instance: Instance) => Promise<T>,
+    attempt: (instance: Instance) => Promise<T>,
   ): Promise<T> {
+    const instances = balancer.order(); // this call's order (round robin in the step)
+    const call = (instance: Instance) => balancer.track(instance, attempt(instance));
     // One instance: nothing to fail over to (and step 02.2's tests, with one, need no 02.4).
     if (instances.length === 1) return call(instances[0]!);
     // #region exercise 02.4: failover
