@@ -16,11 +16,12 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
-import { connect, type Socket } from "node:net";
+import type { Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { eventually } from "./eventually.ts";
 import { portIsFree } from "./port-holder.ts";
+import { acceptsConnections } from "./rabbitmq.ts";
 import { runBounded } from "./run-bounded.ts";
 
 export interface ClusterNode {
@@ -503,18 +504,8 @@ function lastLines(path: string, count: number): string {
 }
 
 /** Does something accept TCP connections on 127.0.0.1:port? */
-function accepts(port: number, timeoutMs = 1_000): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: "127.0.0.1", port });
-    const done = (open: boolean) => {
-      socket.destroy();
-      resolve(open);
-    };
-    socket.setTimeout(timeoutMs, () => done(false));
-    socket.once("connect", () => done(true));
-    socket.once("error", () => done(false));
-  });
-}
+const accepts = (port: number, timeoutMs = 1_000) =>
+  acceptsConnections({ host: "127.0.0.1", port }, timeoutMs);
 
 // Two runs on one machine must not pick the same ports: free now is not enough, since a node
 // binds them seconds later, and closes them while it is stopped. A claim file per block, naming

@@ -363,3 +363,15 @@ export async function settled(
     { timeout, interval: 200 },
   );
 }
+
+/** Rows of payments' database (shared by every payments instance), read beside the running shop. */
+export function paymentsRows(shop: TestShop, sql: string): any[] {
+  const db = new Database(join(shop.service("payments").dataDir, "payments.db"), {
+    readonly: true,
+  });
+  try {
+    return db.prepare(sql).all();
+  } finally {
+    db.close();
+  }
+}

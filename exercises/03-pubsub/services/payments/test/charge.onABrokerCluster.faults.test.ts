@@ -3,11 +3,15 @@
 // leader that takes the messages. A burst of orders while the node that leads the queues stops
 // and starts again: the services reconnect to another node (AMQP_HOSTS), the queues elect a new
 // leader, and nothing is lost or charged twice.
-import { join } from "node:path";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventually, startLocalCluster, type LocalCluster } from "@shop/kit";
-import { GOOD_CARD, settled, startShop, type TestShop } from "../../../test/support/shop.ts";
+import {
+  GOOD_CARD,
+  paymentsRows,
+  settled,
+  startShop,
+  type TestShop,
+} from "../../../test/support/shop.ts";
 import { DECLINED_CARD } from "../src/card-network.ts";
 
 const ORDERS = 200;
@@ -26,16 +30,6 @@ afterAll(async () => {
   await cluster?.stop();
   process.env = saved;
 }, 120_000);
-
-function paymentsRows(sql: string): any[] {
-  const file = join(shop.service("payments").dataDir, "payments.db");
-  const db = new Database(file, { readonly: true });
-  try {
-    return db.prepare(sql).all();
-  } finally {
-    db.close();
-  }
-}
 
 /** A service's log lines since `since` (epoch ms): pino's JSON, with its time. */
 const linesSince = (output: string, since: number) =>
@@ -115,10 +109,11 @@ describe("A burst of orders on a broker cluster", () => {
       CONFIRMED: ORDERS - ORDERS / 10,
       REJECTED: ORDERS / 10,
     });
-    const charges = paymentsRows(`SELECT "approved" FROM "CardNetworkCharge"`);
+    const charges = paymentsRows(shop, `SELECT "approved" FROM "CardNetworkCharge"`);
     expect(charges, "one charge per order, redeliveries or not").toHaveLength(ORDERS);
     expect(charges.filter((c) => c.approved)).toHaveLength(ORDERS - ORDERS / 10);
     const said = paymentsRows(
+      shop,
       `SELECT count(*) AS n FROM "OutboxMessage" WHERE "type" IN
         ('payments.payment-succeeded', 'payments.payment-declined')`,
     );

@@ -3,10 +3,14 @@
 // placed, its stock is held) are often handled by two instances, side by side or in the other
 // order. One of them crashes in the middle. Every order must still end final, its card charged
 // once, its outcome said once.
-import { join } from "node:path";
-import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { GOOD_CARD, messagingTotals, settled, useShop } from "../../../test/support/shop.ts";
+import {
+  GOOD_CARD,
+  messagingTotals,
+  paymentsRows,
+  settled,
+  useShop,
+} from "../../../test/support/shop.ts";
 import { DECLINED_CARD } from "../src/card-network.ts";
 
 // the card network takes a moment, so that each instance holds messages while others come
@@ -18,16 +22,6 @@ const shop = useShop({
 const ORDERS = 200;
 const INSTANCES = ["payments", "payments-2", "payments-3"];
 
-/** Rows of payments' database, the one all three instances share. */
-function paymentsRows(sql: string): any[] {
-  const file = join(shop.service("payments").dataDir, "payments.db");
-  const db = new Database(file, { readonly: true });
-  try {
-    return db.prepare(sql).all();
-  } finally {
-    db.close();
-  }
-}
 const statsOf = async (instance: string) => {
   const response = await fetch(`${shop.service(instance).url}/admin/messaging`);
   return ((await response.json()) as { stats: { handled: number; retried: number } }).stats;
@@ -66,10 +60,11 @@ describe("A burst of orders, with three payments instances on one queue", () => 
       CONFIRMED: ORDERS - ORDERS / 10,
       REJECTED: ORDERS / 10,
     });
-    const charges = paymentsRows(`SELECT "approved", "requests" FROM "CardNetworkCharge"`);
+    const charges = paymentsRows(shop, `SELECT "approved", "requests" FROM "CardNetworkCharge"`);
     expect(charges, "one charge per order, whichever instance asked").toHaveLength(ORDERS);
     expect(charges.filter((c) => c.approved)).toHaveLength(ORDERS - ORDERS / 10);
     const said = paymentsRows(
+      shop,
       `SELECT count(*) AS n FROM "OutboxMessage" WHERE "type" IN
         ('payments.payment-succeeded', 'payments.payment-declined')`,
     );
