@@ -20,8 +20,11 @@ export async function deadLetterCounts(): Promise<Record<string, number>> {
   try {
     const counts: Record<string, number> = {};
     for (const queue of Object.keys(QUEUES) as QueueName[]) {
-      const { dlq } = queueTopology(queue);
-      const { messageCount } = await connection.queueDeclare(dlq);
+      // passive: a .dlq kept classic (it held messages when queues became quorum) is counted too
+      const found = await connection
+        .queueDeclare({ queue: queueTopology(queue).dlq.queue, passive: true })
+        .catch(() => undefined); // none yet: nothing parked
+      const messageCount = found?.messageCount ?? 0;
       if (messageCount > 0) counts[queue] = messageCount;
     }
     return counts;
@@ -45,9 +48,13 @@ export async function listDeadLetters(): Promise<Record<string, DeadLetter[]>> {
   try {
     const found: Record<string, DeadLetter[]> = {};
     for (const queue of Object.keys(QUEUES) as QueueName[]) {
-      const { dlq: declaration } = queueTopology(queue);
-      const dlq = declaration.queue;
-      await channel.queueDeclare(declaration);
+      const dlq = queueTopology(queue).dlq.queue;
+      // asked on the connection: a passive declare of a missing queue would close this channel
+      const exists = await connection.queueDeclare({ queue: dlq, passive: true }).then(
+        () => true,
+        () => false,
+      );
+      if (!exists) continue;
       // Not acked: closing the channel puts every message back where it was.
       for (
         let msg = await channel.basicGet({ queue: dlq });

@@ -73,7 +73,8 @@ export interface ClusterRecord {
 
 const FIRST_BASE = 5701;
 const BLOCKS = 30; // 5701, 5711 ... 5991: room for a few test runs side by side
-const DIST_OFFSET = 20_000; // as 5672 -> 25672 for the default broker
+// 6701-6993: outside the range test ports come from (20000-32000) and the ephemeral range
+const DIST_OFFSET = 1_000;
 const NOT_OURS = new Set([4369, 5672, 15672, 25672]); // epmd's and the default broker's
 const WAIT_MS = 60_000;
 const POLL_MS = 200;

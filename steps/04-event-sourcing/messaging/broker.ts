@@ -55,12 +55,14 @@ export function confirmingPublisher(connection: Connection, props: PublisherProp
       body: unknown,
       mandatory = true,
     ): Promise<void> {
-      await publisher.send({ ...delivery, mandatory }, body).catch((error) => {
+      const used = publisher;
+      await used.send({ ...delivery, mandatory }, body).catch((error) => {
         // Refused (nack): on a cluster, a channel can go on sending to where a queue's leader
-        // was; the next try gets a new channel, which finds the new one.
-        if ((error as { code?: string }).code === "NACK") {
-          void publisher.close();
+        // was; the next try gets a new channel, which finds the new one. Once: the sends in
+        // flight on the old channel are refused together. It closes once they have settled.
+        if ((error as { code?: string }).code === "NACK" && publisher === used) {
           publisher = open();
+          setTimeout(() => void used.close(), 10_000).unref();
         }
         throw error;
       });

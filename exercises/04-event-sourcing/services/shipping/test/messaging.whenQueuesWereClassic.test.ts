@@ -8,7 +8,12 @@ import { connectBroker } from "../../../messaging/broker.ts";
 import { deleteTopology } from "../../../messaging/cleanup.ts";
 import { asClassic, type Declaration } from "../../../messaging/declare.ts";
 import { envelope, type Envelope } from "../../../messaging/envelope.ts";
-import { currentNamespace, queueTopology, type QueueName } from "../../../messaging/topology.ts";
+import {
+  currentNamespace,
+  QUEUES,
+  queueTopology,
+  type QueueName,
+} from "../../../messaging/topology.ts";
 import { quiet } from "../../../test/support/broker.ts";
 
 let link: Connection;
