@@ -375,3 +375,13 @@ export function paymentsRows(shop: TestShop, sql: string): any[] {
     db.close();
   }
 }
+
+/** How many outcomes (payment succeeded or declined) payments has written to its outbox. */
+export function outcomesSaid(shop: TestShop): number {
+  const [row] = paymentsRows(
+    shop,
+    `SELECT count(*) AS n FROM "OutboxMessage" WHERE "type" IN
+      ('payments.payment-succeeded', 'payments.payment-declined')`,
+  );
+  return row.n;
+}
