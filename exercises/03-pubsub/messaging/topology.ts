@@ -1,7 +1,7 @@
 // The whole message topology of this step in one place: one topic exchange, and one durable queue
-// per consumer and purpose, bound to the events it needs. Each queue gets retry queues (a wait,
-// then back) and a `.dlq` (messages that kept failing). Every service declares all of it when it
-// connects, so an event published before its consumer first ran waits in the consumer's queue.
+// per consumer and purpose, bound to the events it needs. Each queue gets a `.dlq` (messages that
+// kept failing); four retry queues (a wait, then back) serve them all. Every service declares all
+// of it when it connects, so an event published before its consumer first ran waits in its queue.
 // Every name starts with the step's own prefix ("NN-name."), so two steps on one broker never take
 // each other's messages; tests run under a prefix of their own (SHOP_NAMESPACE) and delete it all.
 import { join } from "node:path";
@@ -48,8 +48,13 @@ export type TypesOn<Q extends QueueName> = (typeof QUEUES)[Q][number];
  */
 export const RETRY_DELAYS_MS = [200, 1_000, 5_000, 30_000];
 
-/** `<queue>.retry.1` … `<queue>.retry.4`: where a message waits RETRY_DELAYS_MS[tier]. */
-export const retryQueue = (queue: string, tier: number) => `${queue}.retry.${tier + 1}`;
+/**
+ * `shop.retry.1` … `shop.retry.4`: where a failed message waits RETRY_DELAYS_MS[tier], whichever
+ * queue it came from. Each has an exchange of the same name; the message goes in with its own
+ * queue's name as routing key, and the wait over, that key takes it back there.
+ */
+export const retryQueue = (tier: number) => `shop.retry.${tier + 1}`;
+export const RETRY_QUEUES = RETRY_DELAYS_MS.map((_, tier) => retryQueue(tier));
 
 /** Every event type some queue receives: publishing one of these must reach a queue. */
 export const ROUTED_TYPES: ReadonlySet<string> = new Set(Object.values(QUEUES).flat());
@@ -59,10 +64,11 @@ export const currentNamespace = () => brokerNamespace(join(import.meta.dirname, 
 
 export const namespaced = (name: string, namespace = currentNamespace()) => `${namespace}${name}`;
 
-/** Back into the queue through the default exchange (""), whose routing keys are queue names. */
-const deadLetterTo = (queue: string) => ({
+/** Through the default exchange (""), whose routing keys are queue names. */
+const deadLetterTo = (queue?: string) => ({
   "x-dead-letter-exchange": "",
-  "x-dead-letter-routing-key": queue,
+  // without a key of its own, a message keeps its routing key: the queue it came from
+  ...(queue && { "x-dead-letter-routing-key": queue }),
 });
 
 /**
@@ -78,39 +84,53 @@ export const QUORUM = {
   "x-overflow": "reject-publish",
 } as const;
 
-/** One queue's declaration: its arguments, its retry queues and dlq, its bindings. */
+const durable = true;
+
+/** One queue's declaration: its arguments, its dlq, its bindings. */
 export function queueTopology(name: QueueName, namespace = currentNamespace()) {
   const exchange = namespaced(EXCHANGE, namespace);
   const queue = namespaced(name, namespace);
-  const durable = true;
   // A message its consumer rejects (it could not move it to a retry queue) goes to the .dlq, not away.
   const main = { queue, durable, arguments: { ...QUORUM, ...deadLetterTo(`${queue}.dlq`) } };
-  // Classic: a retry queue holds a failed message for seconds, and a quorum queue costs the
-  // broker file handles (3 each on RabbitMQ 3.10-3.12: 48 more per step would be 144 more).
-  // On a cluster it lives on one node; while that node is down, what waits there waits too.
-  const retries = RETRY_DELAYS_MS.map((ttl, tier) => ({
-    queue: retryQueue(queue, tier),
-    durable,
-    arguments: { "x-message-ttl": ttl, ...deadLetterTo(queue) },
-  }));
   const dlq = { queue: `${queue}.dlq`, durable, arguments: { ...QUORUM } };
   const bindings = QUEUES[name].map((routingKey) => ({ exchange, queue, routingKey }));
-  return { main, dlq, queues: [main, ...retries, dlq], bindings };
+  return { main, dlq, queues: [main, dlq], bindings };
 }
 
-/** The step's exchange and every queue with its bindings, as every service declares them. */
+/**
+ * The retry queues, shared: four quorum queues per step rather than four per queue (each costs
+ * the broker 3 file handles on RabbitMQ 3.10-3.12). Quorum, so a wait survives a node going
+ * away, and a message whose wait ends while its queue's leader moves is not lost on the way.
+ */
+export function retryTopology(namespace = currentNamespace()) {
+  return RETRY_DELAYS_MS.map((ttl, tier) => {
+    const name = namespaced(retryQueue(tier), namespace);
+    return {
+      exchange: { exchange: name, type: "fanout", durable },
+      queue: {
+        queue: name,
+        durable,
+        arguments: { ...QUORUM, "x-message-ttl": ttl, ...deadLetterTo() },
+      },
+      binding: { exchange: name, queue: name, routingKey: "" },
+    };
+  });
+}
+
+/** The step's exchanges and every queue with its bindings, as every service declares them. */
 export function topology(namespace = currentNamespace()) {
   const queues = (Object.keys(QUEUES) as QueueName[]).map((name) => queueTopology(name, namespace));
-  const exchange = namespaced(EXCHANGE, namespace);
+  const retries = retryTopology(namespace);
+  const exchange = { exchange: namespaced(EXCHANGE, namespace), type: "topic", durable };
   return {
-    exchange,
-    queues: queues.flatMap((q) => q.queues),
-    bindings: queues.flatMap((q) => q.bindings),
+    exchanges: [exchange, ...retries.map((r) => r.exchange)],
+    queues: [...queues.flatMap((q) => q.queues), ...retries.map((r) => r.queue)],
+    bindings: [...queues.flatMap((q) => q.bindings), ...retries.map((r) => r.binding)],
   };
 }
 
 /** Every queue and exchange this step declares: what a test or a reset deletes. */
 export function declaredNames(namespace = currentNamespace()) {
-  const { exchange, queues } = topology(namespace);
-  return { exchanges: [exchange], queues: queues.map((q) => q.queue) };
+  const { exchanges, queues } = topology(namespace);
+  return { exchanges: exchanges.map((e) => e.exchange), queues: queues.map((q) => q.queue) };
 }

@@ -4,7 +4,7 @@
 import { accessSync, constants, existsSync } from "node:fs";
 import { connect } from "node:net";
 import { delimiter, join } from "node:path";
-import { acceptsConnections, brokerAddress, howToStartRabbitMq } from "./rabbitmq.ts";
+import { acceptsConnections, amqpHosts, brokerAddress, howToStartRabbitMq } from "./rabbitmq.ts";
 import { runBounded, type Bounded, type BoundedOptions } from "./run-bounded.ts";
 
 /** Everything ensureBroker does to the machine, replaceable in tests. */
@@ -31,6 +31,8 @@ export interface EnsureBrokerOptions {
   commandTimeoutMs?: number;
   log?: (line: string) => void;
   seams?: Partial<BrokerSeams>;
+  /** A cluster's nodes (default: AMQP_HOSTS): one that answers is enough; none is ever started. */
+  hosts?: string[];
   /** Tests only: also start a broker for a local URL on a port other than 5672. */
   anyLocalPort?: boolean;
 }
@@ -52,8 +54,8 @@ export type BrokerPlan =
   | { action: "start"; host: string; port: number; starters: BrokerStarter[] }
   | { action: "cannot"; host: string; port: number; why: CannotStart; message: string };
 
-/** not-local: AMQP_URL names another broker, not ours to start. */
-export type CannotStart = "not-local" | "nothing-installed";
+/** not-local: AMQP_URL names another broker, not ours to start; cluster: AMQP_HOSTS, none answers. */
+export type CannotStart = "not-local" | "nothing-installed" | "cluster";
 
 export interface BrokerReady {
   host: string;
@@ -81,6 +83,8 @@ export const realBrokerSeams: BrokerSeams = {
 /** What ensureBroker would do on this machine, without starting anything (for `workshop doctor`). */
 export async function planBroker(options: EnsureBrokerOptions = {}): Promise<BrokerPlan> {
   const seams = { ...realBrokerSeams, ...options.seams };
+  const hosts = options.hosts ?? amqpHosts();
+  if (hosts) return planCluster(seams, hosts);
   const { host, port } = brokerAddress(options.amqpUrl);
   if (await seams.probe(host, port)) return { action: "none", host, port };
   // Its port is taken: a broker that is busy or still starting. A second one would fight the
@@ -94,6 +98,18 @@ export async function planBroker(options: EnsureBrokerOptions = {}): Promise<Bro
   if (starters.length === 0)
     return { action: "cannot", host, port, why: "nothing-installed", message };
   return { action: "start", host, port, starters };
+}
+
+/** A cluster (AMQP_HOSTS) is not ours to start: any node that answers will do (its first one). */
+async function planCluster(seams: BrokerSeams, hosts: string[]): Promise<BrokerPlan> {
+  const nodes = hosts.map((h) => brokerAddress(`amqp://${h}`));
+  for (const { host, port } of nodes) {
+    if (await seams.probe(host, port)) return { action: "none", host, port };
+  }
+  const message =
+    `No node of the cluster answers (AMQP_HOSTS: ${hosts.join(", ")}). Start it with ` +
+    "`npm run cluster -- up`, or `docker compose --profile cluster up -d rabbit-1 rabbit-2 rabbit-3`.";
+  return { action: "cannot", ...nodes[0]!, why: "cluster", message };
 }
 
 /**

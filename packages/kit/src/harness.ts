@@ -41,17 +41,28 @@ export interface RunningProcess {
  * binds it (EADDRINUSE, seen in a full run). Never the same one twice in this process.
  */
 export async function freePort(): Promise<number> {
+  const { from, size } = portSlice();
   for (let attempt = 0; attempt < 100; attempt++) {
-    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const port = from + Math.floor(Math.random() * size);
     if (handedOut.has(port)) continue;
     handedOut.add(port); // before the check: a call running beside this one must not take it too
     if (await portIsFree(port)) return port;
     handedOut.delete(port);
   }
-  throw new Error("no free port between 20000 and 32000");
+  throw new Error(`no free port between ${from} and ${from + size - 1}`);
 }
 
 const handedOut = new Set<number>();
+
+/**
+ * The ports this process picks from: 20000-31999, cut in 16 slices, one per vitest worker
+ * (VITEST_POOL_ID): `handedOut` keeps one process from handing a port out twice, the slices
+ * keep two workers from picking the same one between the check and the child's listen.
+ */
+export function portSlice(poolId = Number(process.env.VITEST_POOL_ID ?? 0)) {
+  const size = 750;
+  return { from: 20_000 + (poolId % 16) * size, size };
+}
 
 /** Whether a process with this id is still running (signal 0 checks without sending anything). */
 export function processIsAlive(pid: number): boolean {

@@ -2,7 +2,7 @@
 // quorum queue and a client with several hosts do when a node goes away. Each node is the
 // installed rabbitmq-server with a name, ports, config, data folder and Erlang cookie of its own;
 // the default broker (rabbit@localhost on 5672) is neither used nor touched.
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import {
   accessSync,
@@ -300,6 +300,7 @@ function files(dir: string, index: number) {
     logs,
     console: join(logs, "console.log"),
     config: join(root, "rabbitmq.conf"),
+    advanced: join(root, "advanced.config"),
     plugins: join(root, "enabled_plugins"),
     /** RabbitMQ writes its Erlang VM's process id here. */
     pid: join(root, "rabbit.pid"),
@@ -324,8 +325,17 @@ function writeClusterFiles(ctx: Context): void {
     writeFileSync(f.config, `listeners.tcp.default = 127.0.0.1:${node.amqpPort}\n`);
     // no plugins: the management plugin alone would listen on 15672, the default broker's port
     writeFileSync(f.plugins, "[].\n");
+    writeFileSync(f.advanced, ADVANCED_CONFIG);
   });
 }
+
+/**
+ * A quorum queue's dead-letter worker (at-least-once) waits this long for a confirm before it
+ * sends a message again; RabbitMQ's default is 3 min. The confirm for a message it sent to a
+ * queue leader on a node that went away never comes: a retry would come back 3 min late.
+ * docker/rabbitmq-cluster.advanced.config says the same to the Docker cluster.
+ */
+const ADVANCED_CONFIG = "[{rabbit, [{dead_letter_worker_publisher_confirm_timeout, 5000}]}].\n";
 
 /** What rabbitmqctl needs to reach the cluster's nodes (and only those), minus this shell's own
  * RabbitMQ and Erlang settings. */
@@ -349,7 +359,7 @@ function serverEnv(dir: string, index: number, node: ClusterNode): NodeJS.Proces
     RABBITMQ_NODENAME: node.name,
     RABBITMQ_DIST_PORT: String(node.distPort),
     RABBITMQ_CONFIG_FILE: f.config,
-    RABBITMQ_ADVANCED_CONFIG_FILE: join(f.root, "advanced.config"), // none, not /etc/rabbitmq's
+    RABBITMQ_ADVANCED_CONFIG_FILE: f.advanced, // its own, not /etc/rabbitmq's
     // the base, not only the node's folder: the feature flags and plugin files go there too
     RABBITMQ_MNESIA_BASE: join(f.root, "mnesia"),
     RABBITMQ_LOG_BASE: f.logs,
@@ -385,17 +395,32 @@ function spawnNode(ctx: Context, index: number, run: NodeRun): void {
 }
 
 /**
- * SIGKILL, not `rabbitmqctl stop`: the node goes as if its machine had. The VM alone when its id
- * is known: its rabbitmq-server script then collects it and exits (killed together, the VM would
- * be left to init to collect, a `[beam.smp] <defunct>` in ps until then). The whole group before
- * RabbitMQ wrote its pid file.
+ * Kills node `index` of the cluster in `dir`. SIGKILL, not `rabbitmqctl stop`: the node goes as
+ * if its machine had. The VM alone when its id is known: its rabbitmq-server script then collects
+ * it and exits (killed together, the VM would be left to init to collect, a `[beam.smp]
+ * <defunct>` in ps until then). The whole group before RabbitMQ wrote its pid file.
  */
-function killNode(dir: string, index: number): void {
+export function killNode(dir: string, index: number): void {
   const f = files(dir, index);
+  // a pid file can outlive its process, and by now the pid be another program's: kill only
+  // ours (a node and its script run with the cluster's folder as HOME)
   const vm = readPid(f.pid);
   const group = readPid(f.group);
-  if (vm) signal(vm);
-  else if (group) signal(-group);
+  if (vm && commandOf(vm).includes(dir)) signal(vm);
+  else if (group && commandOf(group).includes(dir)) signal(-group);
+}
+
+/** A process's command line and environment ("" when it is gone). */
+function commandOf(pid: number): string {
+  try {
+    if (existsSync("/proc")) {
+      const read = (what: string) => readFileSync(`/proc/${pid}/${what}`, "utf8");
+      return `${read("cmdline")} ${read("environ")}`.replace(/\0/g, " ");
+    }
+    return execFileSync("ps", ["-E", "-p", String(pid), "-o", "command="], { encoding: "utf8" });
+  } catch {
+    return "";
+  }
 }
 
 function signal(pid: number): void {

@@ -32,6 +32,9 @@ export function amqpHosts(env: NodeJS.ProcessEnv = process.env): string[] | unde
   const hosts = (env.AMQP_HOSTS ?? "").split(",").map((h) => h.trim());
   const named = hosts.filter(Boolean);
   if (named.length === 0) return undefined;
+  // rabbitmq-client cuts a host at its first ":": an IPv6 address would not reach its node
+  const ipv6 = named.find((h) => h.startsWith("["));
+  if (ipv6) throw new Error(`AMQP_HOSTS: "${ipv6}": use a host name or an IPv4 address, not IPv6`);
   const wrong = named.find((h) => !/^[^\s:/]+:\d{1,5}$/.test(h));
   if (wrong) throw new Error(`AMQP_HOSTS: "${wrong}" is not host:port (as in 127.0.0.1:5701)`);
   return named;

@@ -139,6 +139,28 @@ describe("ensureBroker: a broker for steps 03 and 04", () => {
     }
   });
 
+  it("When AMQP_HOSTS lists a cluster whose first node is down, then another that answers will do", async () => {
+    const m = machine({ installed: ["rabbitmq-server"] });
+    const answering = { ...m.seams, probe: async (_: string, port: number) => port === 5702 };
+    const hosts = ["127.0.0.1:5701", "127.0.0.1:5702", "127.0.0.1:5703"];
+
+    const ready = await ensureBroker({ ...m.options, hosts, seams: answering });
+
+    expect(ready).toEqual({ host: "127.0.0.1", port: 5702 });
+    expect(m.ran, "nothing started").toEqual([]);
+  });
+
+  it("When no node of the cluster answers, then it says how to start the cluster and starts nothing", async () => {
+    const m = machine({ installed: ["docker", "rabbitmq-server"] });
+
+    await expect(
+      ensureBroker({ ...m.options, hosts: ["127.0.0.1:5701", "127.0.0.1:5702"] }),
+    ).rejects.toThrow(
+      "No node of the cluster answers (AMQP_HOSTS: 127.0.0.1:5701, 127.0.0.1:5702). Start it with `npm run cluster -- up`",
+    );
+    expect(m.ran).toEqual([]);
+  });
+
   it("When a start fails, then the next is tried; at the end, their errors and today's fix", async () => {
     const m = machine({ installed: ["docker", "rabbitmq-server"], start: "fails" });
 

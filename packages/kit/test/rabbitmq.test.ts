@@ -35,6 +35,12 @@ describe("AMQP_HOSTS: a cluster's nodes", () => {
     );
     expect(() => amqpHosts({ AMQP_HOSTS: "127.0.0.1" })).toThrow('"127.0.0.1" is not host:port');
   });
+
+  it("When a node is an IPv6 address, then it says to use a name or IPv4 (the client cannot)", () => {
+    expect(() => amqpHosts({ AMQP_HOSTS: "[::1]:5701" })).toThrow(
+      'AMQP_HOSTS: "[::1]:5701": use a host name or an IPv4 address, not IPv6',
+    );
+  });
 });
 
 describe("RabbitMQ reachability on a cluster (AMQP_HOSTS)", () => {

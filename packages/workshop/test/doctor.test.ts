@@ -134,6 +134,33 @@ describe("workshop doctor", () => {
     );
   });
 
+  it("When AMQP_HOSTS lists a cluster whose first node is down, then another node that answers will do", async () => {
+    const down = `127.0.0.1:${await unusedPort()}`;
+
+    const up = await diagnose({
+      root: repoRoot,
+      amqpUrl: `amqp://guest:guest@${down}`,
+      ports: [],
+      broker: { ...installed(["rabbitmq-server"]), hosts: [down, "127.0.0.1:5672"] },
+    });
+    const none = await diagnose({
+      root: repoRoot,
+      amqpUrl: `amqp://guest:guest@${down}`,
+      ports: [],
+      broker: { ...installed(["rabbitmq-server"]), hosts: [down] },
+    });
+
+    expect(rabbitMq(up)).toEqual({
+      ok: true,
+      what: "RabbitMQ: a node of the cluster answers on 127.0.0.1:5672",
+    });
+    expect(rabbitMq(none)).toMatchObject({
+      ok: false,
+      what: "RabbitMQ: no node of the cluster in AMQP_HOSTS answers",
+      fix: expect.stringMatching(/^Start it with `npm run cluster -- up`/),
+    });
+  });
+
   it("When a workshop port is taken, then it names the port and how to find what holds it; a free one passes", async () => {
     const busy = await occupy();
     const free = await unusedPort();

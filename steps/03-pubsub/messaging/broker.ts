@@ -15,8 +15,9 @@ import { readMessage, type Message } from "./contracts.ts";
 import type { Envelope } from "./envelope.ts";
 import { declareQueue, type Declaration } from "./declare.ts";
 import { whatNext, type Failure } from "./failures.ts";
-import { QUEUES, queueTopology, ROUTED_TYPES, topology } from "./topology.ts";
-import type { QueueName, TypesOn } from "./topology.ts";
+import { EXCHANGE, namespaced, QUEUES, queueTopology, RETRY_DELAYS_MS } from "./topology.ts";
+import { retryQueue } from "./topology.ts";
+import { ROUTED_TYPES, topology, type QueueName, type TypesOn } from "./topology.ts";
 /** For tests that want a quick dead letter: every wait this long instead (a per-message TTL). */
 const RETRY_DELAY_MS = process.env.RETRY_DELAY_MS;
 /** The number of the next attempt: on a dead letter, one more than the attempts it had. */
@@ -103,8 +104,8 @@ export async function connectBroker(
     log.warn({ err: String(err) }, "broker connection error; reconnecting"),
   );
   connection.on("connection", () => log.info("connected to the broker"));
-  const { exchange, queues, bindings } = topology();
-  const exchanges = [{ exchange, type: "topic", durable: true }];
+  const { exchanges, queues, bindings } = topology();
+  const exchange = namespaced(EXCHANGE);
   // Every service declares every queue before it publishes anything (declaring is idempotent):
   // an event for a consumer that has not started yet waits in its queue instead of going nowhere.
   for (const declaration of exchanges) await connection.exchangeDeclare(declaration);
@@ -131,13 +132,13 @@ export async function connectBroker(
     );
 
   const consume = async <Q extends QueueName>(queueName: Q, handler: Handler<Q>) => {
-    const { main, bindings: queueBindings } = queueTopology(queueName);
+    const { main, dlq, bindings: queueBindings } = queueTopology(queueName);
     const queue = main.queue;
     const types: readonly TypesOn<Q>[] = QUEUES[queueName];
 
-    /** Straight to `target` through the default exchange; the original is then acked. */
+    /** The message published to `target`, then the original acked. */
     const moveTo = async (
-      target: string,
+      target: { exchange: string; routingKey: string },
       msg: AsyncMessage,
       attempt: number,
       reason: string,
@@ -146,13 +147,19 @@ export async function connectBroker(
       const headers = { [ATTEMPT_HEADER]: attempt + 1, [LAST_ERROR_HEADER]: reason.slice(0, 500) };
       const messageId = msg.messageId ?? "(no id)";
       const delivery = {
-        routingKey: target,
+        ...target,
         messageId,
         durable: true,
         contentType: "application/json",
       };
+      const send = () => publisher.send({ ...delivery, headers, expiration }, msg.body);
       try {
-        await publisher.send({ ...delivery, headers, expiration }, msg.body);
+        await send().catch(async (e) => {
+          // refused while the queue elects a new leader (its node gone): once more, a moment later
+          if ((e as { code?: string }).code !== "NACK") throw e;
+          await new Promise((resolve) => setTimeout(resolve, 500));
+          await send();
+        });
         return ConsumerStatus.ACK;
       } catch (sendError) {
         // Not moved (its queue gone, the link down): rejected instead, so the broker moves it
@@ -167,8 +174,15 @@ export async function connectBroker(
 
     /** A message not handled: to a retry queue, or parked, as failures.ts decides. */
     const failed = async (msg: AsyncMessage, attempt: number, failure: Failure) => {
-      const verdict = whatNext(queue, failure, attempt);
-      const dead = verdict.then === "dead-letter";
+      const verdict = whatNext(failure, attempt);
+      const tier = verdict.then === "retry" ? verdict.tier : undefined;
+      // a tier without a wait has no retry queue: parked, not sent to an exchange that is not there
+      const dead = tier === undefined || RETRY_DELAYS_MS[tier] === undefined;
+      // Parked: straight into the .dlq. Retried: into a retry queue's exchange, under this
+      // queue's name, which takes it back here once its wait is over.
+      const target = dead
+        ? { exchange: "", routingKey: dlq.queue }
+        : { exchange: namespaced(retryQueue(tier)), routingKey: queue };
       const context = {
         correlationId: msg.correlationId,
         type: msg.body?.type,
@@ -181,7 +195,7 @@ export async function connectBroker(
       if (dead) log.error(context, `${why}; dead-lettered`);
       else log.warn(context, `${why}; will retry`);
       const expiration = dead ? undefined : RETRY_DELAY_MS;
-      const moved = await moveTo(verdict.queue, msg, attempt, failure.reason, expiration);
+      const moved = await moveTo(target, msg, attempt, failure.reason, expiration);
       onSettled(dead || moved === ConsumerStatus.DROP ? "dead-lettered" : "retried");
       return moved;
     };

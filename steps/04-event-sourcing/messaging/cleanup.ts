@@ -1,7 +1,7 @@
 // For tests and the e2e teardown: delete every queue and exchange declared under a namespace,
 // so that runs leave nothing behind on the shared broker.
 import { Connection } from "rabbitmq-client";
-import { DEFAULT_AMQP_URL } from "@shop/kit";
+import { amqpHosts, DEFAULT_AMQP_URL } from "@shop/kit";
 import { declaredNames } from "./topology.ts";
 
 export async function deleteTopology(
@@ -9,7 +9,7 @@ export async function deleteTopology(
   url = process.env.AMQP_URL ?? DEFAULT_AMQP_URL,
 ): Promise<void> {
   if (!namespace) throw new Error("refusing to delete the un-namespaced topology");
-  const connection = new Connection({ url, connectionName: "cleanup" });
+  const connection = new Connection({ url, hosts: amqpHosts(), connectionName: "cleanup" });
   try {
     const { queues, exchanges } = declaredNames(namespace);
     for (const queue of queues) await connection.queueDelete({ queue });
@@ -23,7 +23,7 @@ export async function deleteQueue(
   queue: string,
   url = process.env.AMQP_URL ?? DEFAULT_AMQP_URL,
 ): Promise<void> {
-  const connection = new Connection({ url, connectionName: "cleanup" });
+  const connection = new Connection({ url, hosts: amqpHosts(), connectionName: "cleanup" });
   try {
     await connection.queueDelete({ queue });
   } finally {

@@ -1,7 +1,7 @@
 // `workshop doctor`: is this laptop ready for the workshop? Each problem comes with its fix.
 import { existsSync, statfsSync } from "node:fs";
 import { connect, createServer } from "node:net";
-import { brokerAddress } from "@shop/kit";
+import { amqpHosts, brokerAddress } from "@shop/kit";
 import { planBroker, planBrowser } from "@shop/kit/testing";
 import type { BrowserSeams, EnsureBrokerOptions } from "@shop/kit/testing";
 import { green, red, yellow } from "../style.ts";
@@ -19,7 +19,7 @@ export interface DoctorOptions {
   amqpUrl?: string;
   ports?: number[];
   /** Tests: what the machine has installed, instead of looking. */
-  broker?: Pick<EnsureBrokerOptions, "seams" | "anyLocalPort">;
+  broker?: Pick<EnsureBrokerOptions, "seams" | "anyLocalPort" | "hosts">;
   browserSeams?: Partial<BrowserSeams>;
   env?: NodeJS.ProcessEnv;
 }
@@ -109,9 +109,20 @@ async function broker(amqpUrl?: string, options: DoctorOptions["broker"] = {}): 
   const { host, port } = brokerAddress(amqpUrl);
   const version = await rabbitMqVersion(host, port);
   if (version) return { ok: true, what: `RabbitMQ ${version} answers on ${host}:${port}` };
-  // rabbitMqVersion has just found none: no need to ask again
-  const seams = { probe: async () => false, ...options.seams };
-  const plan = await planBroker({ ...options, amqpUrl, seams });
+  // rabbitMqVersion has just found none there: no need to ask again (a cluster's others, yes)
+  let cluster: string[] | undefined;
+  try {
+    cluster = options.hosts ?? amqpHosts();
+  } catch (error) {
+    return { ok: false, what: (error as Error).message, fix: "AMQP_HOSTS=host:port,host:port" };
+  }
+  const seams = { ...(!cluster && { probe: async () => false }), ...options.seams };
+  const plan = await planBroker({ ...options, amqpUrl, hosts: cluster, seams });
+  if (plan.action === "none")
+    return {
+      ok: true,
+      what: `RabbitMQ: a node of the cluster answers on ${plan.host}:${plan.port}`,
+    };
   if (plan.action === "start") {
     const command = plan.starters[0]!.command;
     const what = `RabbitMQ: not running on ${host}:${port}; npm test would start it with \`${command}\``;
@@ -122,6 +133,10 @@ async function broker(amqpUrl?: string, options: DoctorOptions["broker"] = {}): 
     const fix =
       "restart it: rabbitmqctl stop, then rabbitmq-server -detached (or docker compose restart rabbitmq)";
     return { ok: false, what, fix };
+  }
+  if (plan.action === "cannot" && plan.why === "cluster") {
+    const what = `RabbitMQ: no node of the cluster in AMQP_HOSTS answers`;
+    return { ok: false, warning: true, what, fix: plan.message.replace(/^.*\)\. /, "") };
   }
   const what = `RabbitMQ is not reachable on ${host}:${port} (needed from step 03 on)`;
   if (plan.action === "cannot" && plan.why === "nothing-installed") {

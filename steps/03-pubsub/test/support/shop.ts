@@ -23,7 +23,7 @@ import {
 import { Connection } from "rabbitmq-client";
 import { DEFAULT_AMQP_URL } from "@shop/kit";
 import { deleteTopology } from "../../messaging/cleanup.ts";
-import { declaredNames, QUEUES, RETRY_DELAYS_MS, retryQueue } from "../../messaging/topology.ts";
+import { declaredNames, QUEUES, RETRY_QUEUES } from "../../messaging/topology.ts";
 import { SEED_PRODUCTS } from "../../services/catalog/src/db/seed.ts";
 import { SEED_STOCK } from "../../services/inventory/src/db/seed.ts";
 
@@ -72,7 +72,10 @@ export async function startShop({
   const prefix = brokerNamespace(stepDir, { SHOP_NAMESPACE: namespace }); // "test-1a2b.03-pubsub."
   const proxy = brokerLink ? await startTcpProxy(brokerAddress()) : undefined;
   const sharedEnv: Record<string, string> = { SHOP_NAMESPACE: namespace };
-  if (proxy) sharedEnv.AMQP_URL = `amqp://guest:guest@127.0.0.1:${proxy.port}`;
+  if (proxy) {
+    sharedEnv.AMQP_URL = `amqp://guest:guest@127.0.0.1:${proxy.port}`;
+    sharedEnv.AMQP_HOSTS = ""; // a cluster's nodes (AMQP_HOSTS) would go round the proxy
+  }
   // A service that did not start stops the others; the queues they declared must go too.
   const step = await startStep(stepDir, { env, sharedEnv, scale }).catch(async (error) => {
     await proxy?.close();
@@ -175,7 +178,7 @@ export async function untilQuiet(shop: TestShop, { dropLeftovers = false } = {})
           if (dropLeftovers) await purgeLeftovers(connection, shop.brokerPrefix);
           const queues = dropLeftovers
             ? Object.keys(QUEUES)
-            : [...Object.keys(QUEUES), ...retryQueues()];
+            : [...Object.keys(QUEUES), ...RETRY_QUEUES];
           return queueDepths(connection, shop.brokerPrefix, queues);
         })(),
         messagingTotals(shop),
@@ -192,9 +195,6 @@ export async function untilQuiet(shop: TestShop, { dropLeftovers = false } = {})
     { timeout: 30_000, interval: 25 },
   ).finally(() => connection.close());
 }
-
-const retryQueues = () =>
-  Object.keys(QUEUES).flatMap((q) => RETRY_DELAYS_MS.map((_, tier) => retryQueue(q, tier)));
 
 /** Empties every queue of the step but those its consumers read: the retry queues and .dlqs. */
 async function purgeLeftovers(connection: Connection, prefix: string): Promise<void> {

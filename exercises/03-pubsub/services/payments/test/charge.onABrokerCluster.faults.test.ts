@@ -2,9 +2,13 @@
 // own, next to the machine's broker), and every queue a quorum queue: a copy on each node, a
 // leader that takes the messages. A burst of orders while the node that leads the queues stops
 // and starts again: the services reconnect to another node (AMQP_HOSTS), the queues elect a new
-// leader, and nothing is lost or charged twice.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventually, startLocalCluster, type LocalCluster } from "@shop/kit";
+// leader, and nothing is lost or charged twice. Nor when the messages fail meanwhile and wait
+// in the retry queues, whose leader stops too.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ADMIN_HEADERS, CORRELATION_HEADER, eventually, startLocalCluster } from "@shop/kit";
+import type { LocalCluster } from "@shop/kit";
+import { deadLetterCounts } from "../../../messaging/dead-letters.ts";
+import { RETRY_QUEUES } from "../../../messaging/topology.ts";
 import {
   GOOD_CARD,
   outcomesSaid,
@@ -24,12 +28,21 @@ beforeAll(async () => {
   process.env.AMQP_URL = cluster.url;
   process.env.AMQP_HOSTS = cluster.hosts.join(",");
   process.env.LOG_LEVEL = "info"; // each service logs when it is connected to the broker
-  shop = await startShop();
-}, 180_000);
+}, 120_000);
 afterAll(async () => {
-  await shop?.stop();
   await cluster?.stop();
   process.env = saved;
+}, 120_000);
+// A shop of its own for each test: its services connect to the first node, which then leads
+// every queue they declare (a node that stopped earlier has started again by then).
+beforeEach(async () => {
+  shop = await startShop();
+  process.env.SHOP_NAMESPACE = shop.namespace; // for deadLetterCounts
+}, 120_000);
+// a test that failed with a node down leaves it down: the next one starts on three
+afterEach(async () => {
+  for (const [index] of cluster?.nodes.entries() ?? []) await cluster.startNode(index);
+  await shop?.stop();
 }, 120_000);
 
 /** A service's log lines since `since` (epoch ms): pino's JSON, with its time. */
@@ -38,7 +51,7 @@ const linesSince = (output: string, since: number) =>
     .split("\n")
     .flatMap((line) => {
       try {
-        return [JSON.parse(line) as { time: number; msg: string }];
+        return [JSON.parse(line) as { time: number; msg: string; correlationId?: string }];
       } catch {
         return [];
       }
@@ -56,7 +69,78 @@ function offlineMs(output: string, since: number): number | undefined {
   return back && back.time - lost;
 }
 
+/** Every payments handler throws for `ms` from now (a dependency down, say). */
+async function failPaymentsFor(ms: number) {
+  const response = await fetch(`${shop.service("payments").url}/chaos/messaging`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...ADMIN_HEADERS },
+    body: JSON.stringify({ failForMs: ms }),
+  });
+  expect(response.status).toBe(200);
+}
+
+const retriedByPayments = async (): Promise<number> =>
+  (await (await fetch(`${shop.service("payments").url}/admin/messaging`)).json()).stats.retried;
+
 describe("A burst of orders on a broker cluster", () => {
+  it("When payments fails before and while the leading node is down, then every message is retried: none parked, none lost", async () => {
+    // Arrange: one node leads payments' queue and the retry queues
+    const leader = await cluster.leaderOf(`${shop.brokerPrefix}payments.order-events`);
+    const down = cluster.nodes.findIndex((node) => node.name === leader);
+    expect(down, `the leader ${leader} is one of the cluster's nodes`).toBeGreaterThanOrEqual(0);
+    const retryLeaders = await Promise.all(
+      RETRY_QUEUES.map((queue) => cluster.leaderOf(`${shop.brokerPrefix}${queue}`)),
+    );
+    expect(retryLeaders, "the retry queues' leader").toEqual(RETRY_QUEUES.map(() => leader));
+    await shop.api.post("/api/admin/products/NTB-001/restock", { qty: 100 });
+    const order = { lines: [{ sku: "NTB-001", qty: 1 }], card: GOOD_CARD };
+    /** n orders, their correlation ids `${tag}-0`, `${tag}-1`…: payments' log names them */
+    const place = async (n: number, tag: string) => {
+      const placed = await Promise.all(
+        Array.from({ length: n }, (_, k) =>
+          shop.api.post("/api/orders", order, { [CORRELATION_HEADER]: `${tag}-${k}` }),
+        ),
+      );
+      expect(placed.map((r) => r.status)).toEqual(Array(n).fill(202));
+      return placed.map((r) => r.body.id as string);
+    };
+
+    // Act: payments fails for a while; 20 orders wait in the retry queues when the node stops,
+    // their waits (0.2, 1, 5 s) end while the leaders move; 20 more fail while it is down
+    await failPaymentsFor(4_000);
+    const before = await place(20, "before");
+    await eventually(async () => expect(await retriedByPayments()).toBeGreaterThanOrEqual(20));
+    await cluster.stopNode(down);
+    const stopped = Date.now();
+    await failPaymentsFor(2_000);
+    const during = await place(20, "down");
+    // the node comes back once each of those 20 has failed in payments while it was away
+    await eventually(
+      () => {
+        const failed = linesSince(shop.service("payments").output(), stopped)
+          .filter((l) => l.msg.endsWith("will retry") && l.correlationId?.startsWith("down-"))
+          .map((l) => l.correlationId);
+        expect(new Set(failed).size, "orders placed while it was down, failed").toBe(20);
+      },
+      { timeout: 30_000 },
+    );
+    await cluster.startNode(down);
+    const back = Date.now();
+
+    // Assert
+    const outcome = await settled(shop, [...before, ...during], 60_000);
+    const finalAfterMs = Date.now() - back;
+    expect(outcome, "every order final").toEqual({ CONFIRMED: 40 });
+    expect(await deadLetterCounts(), "nothing parked: each failure was retried").toEqual({});
+    const charges = paymentsRows(shop, `SELECT "approved" FROM "CardNetworkCharge"`);
+    expect(charges, "one charge per order, retried or not").toHaveLength(40);
+    expect(outcomesSaid(shop), "one outcome per order").toBe(40);
+    console.log(
+      `broker cluster: payments failing, ${leader} stopped: ${await retriedByPayments()} ` +
+        `retries; every order final ${finalAfterMs} ms after it came back, none parked`,
+    );
+  }, 180_000);
+
   it(`When the node that leads the queues stops during ${ORDERS} orders and comes back, then each is final, charged once, and the services reconnect within 5 s`, async () => {
     // Arrange: the queues' leader, where everyone connected first
     await shop.api.post("/api/admin/products/NTB-001/restock", { qty: 10_000 });

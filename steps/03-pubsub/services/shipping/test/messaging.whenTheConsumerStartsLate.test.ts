@@ -3,12 +3,14 @@
 // the publisher, and a failed message the consumer cannot move on is dead-lettered by the broker.
 import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eventually } from "@shop/kit";
-import { connectBroker, type Broker } from "../../../messaging/broker.ts";
+import { Connection } from "rabbitmq-client";
+import { DEFAULT_AMQP_URL, eventually } from "@shop/kit";
+import { recordingLogger } from "@shop/kit/testing";
+import { ATTEMPT_HEADER, connectBroker, type Broker } from "../../../messaging/broker.ts";
 import { deleteQueue, deleteTopology } from "../../../messaging/cleanup.ts";
 import { deadLetterCounts } from "../../../messaging/dead-letters.ts";
 import { envelope, type Envelope } from "../../../messaging/envelope.ts";
-import { currentNamespace, declaredNames, namespaced } from "../../../messaging/topology.ts";
+import { currentNamespace, namespaced, RETRY_QUEUES } from "../../../messaging/topology.ts";
 import { quiet } from "../../../test/support/broker.ts";
 
 let orders: Broker;
@@ -50,6 +52,32 @@ describe("the broker topology, declared by every service", () => {
     await expect(orders.publish(confirmed())).rejects.toThrow(/no queue/);
   });
 
+  it("When a failed message comes with an attempt no wait fits (x-attempt 0), then it is parked, not sent to a retry queue that is not there", async () => {
+    const queue = "catalog.snapshot-requested";
+    const log = recordingLogger("catalog");
+    const catalog = await connectBroker("catalog", log.logger);
+    const link = new Connection({ url: process.env.AMQP_URL ?? DEFAULT_AMQP_URL });
+    try {
+      await catalog.consume(queue, async () => {
+        throw new Error("fails on purpose");
+      });
+      const odd = envelope("catalog.snapshot-requested", {}, trace);
+      const publisher = link.createPublisher({ confirm: true });
+      const headers = { [ATTEMPT_HEADER]: 0 }; // by hand, say: whatNext answers tier -1
+      await publisher.send({ routingKey: namespaced(queue), headers }, odd);
+      await publisher.close();
+
+      await eventually(async () => expect(await deadLetterCounts()).toEqual({ [queue]: 1 }));
+      expect(
+        log.lines().filter((l) => l.includes("could not move")),
+        "parked at once",
+      ).toEqual([]);
+    } finally {
+      await link.close();
+      await catalog.close();
+    }
+  });
+
   it("When a failed message cannot be moved to its retry queue, then the broker dead-letters it instead of losing it", async () => {
     const queue = "web.stock-changed";
     const web = await connectBroker("web", quiet);
@@ -58,16 +86,13 @@ describe("the broker topology, declared by every service", () => {
         throw new Error("fails on purpose");
       });
       // the retry queues vanish under the running consumer (deleted by hand, say)
-      for (const name of declaredNames().queues.filter((q) =>
-        q.startsWith(namespaced(`${queue}.retry`)),
-      ))
-        await deleteQueue(name);
+      for (const name of RETRY_QUEUES) await deleteQueue(namespaced(name));
 
       await orders.publish(
         envelope("inventory.stock-changed", { sku: "MUG-001", available: 1, version: 1 }, trace),
       );
 
-      await eventually(async () => expect(await deadLetterCounts()).toEqual({ [queue]: 1 }));
+      await eventually(async () => expect((await deadLetterCounts())[queue]).toBe(1));
     } finally {
       await web.close();
     }

@@ -8,7 +8,7 @@ import { DEFAULT_AMQP_URL, eventually } from "@shop/kit";
 import { connectBroker } from "../../../messaging/broker.ts";
 import { deadLetterCounts } from "../../../messaging/dead-letters.ts";
 import { envelope } from "../../../messaging/envelope.ts";
-import { retryQueue } from "../../../messaging/topology.ts";
+import { RETRY_QUEUES } from "../../../messaging/topology.ts";
 import { quiet } from "../../../test/support/broker.ts";
 import { useShop } from "../../../test/support/shop.ts";
 
@@ -23,7 +23,7 @@ describe("the tests' reset", () => {
     const waiting = async (tier: number) =>
       (
         await link.queueDeclare({
-          queue: `${shop.brokerPrefix}${retryQueue("orders.order-outcomes", tier)}`,
+          queue: `${shop.brokerPrefix}${RETRY_QUEUES[tier]}`,
           passive: true,
         })
       ).messageCount;
@@ -36,7 +36,8 @@ describe("the tests' reset", () => {
           { correlationId: "left-over" },
         ),
       );
-      await eventually(async () => expect(await waiting(2)).toBe(1));
+      // (the retry queues are the step's, shared: another message may wait there too)
+      await eventually(async () => expect(await waiting(2)).toBeGreaterThanOrEqual(1));
       // and a dead letter an earlier test parked
       const publisher = link.createPublisher({ confirm: true });
       await publisher.send({ routingKey: `${shop.brokerPrefix}orders.order-outcomes.dlq` }, {});
