@@ -121,11 +121,7 @@ export async function startShop({
       Object.values(step.services).map(async (s) => {
         await s.start();
         await chaosClient(s.url).heal();
-        await fetch(`${s.url}/chaos/messaging`, {
-          method: "POST",
-          headers: { "content-type": "application/json", ...ADMIN_HEADERS },
-          body: JSON.stringify({ deliverTwice: false, relayPaused: false, failForMs: 0 }),
-        });
+        await setMessagingFaults(s.url, { deliverTwice: false, relayPaused: false, failForMs: 0 });
       }),
     );
     // a late event of the previous test must not land after the reset: wait, or drop it
@@ -234,6 +230,26 @@ async function caughtUp(shop: TestShop): Promise<void> {
     },
     { timeout: 10_000 },
   );
+}
+
+/** A service's messaging fault switches (messaging/faults.ts), as its /chaos/messaging sets them. */
+export interface MessagingFaults {
+  /** every handler sees each message twice (what a lost acknowledgement does) */
+  deliverTwice?: boolean;
+  /** the outbox relay (step 04 orders: the forwarder) publishes nothing */
+  relayPaused?: boolean;
+  /** every handler throws for this long from now (0: no more) */
+  failForMs?: number;
+}
+
+export async function setMessagingFaults(url: string, faults: MessagingFaults): Promise<void> {
+  const response = await fetch(`${url}/chaos/messaging`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...ADMIN_HEADERS },
+    body: JSON.stringify(faults),
+  });
+  if (response.status !== 200)
+    throw new Error(`${url}/chaos/messaging answered ${response.status}`);
 }
 
 /** Which service's database holds which business tables (outboxes, inboxes and copies left out). */

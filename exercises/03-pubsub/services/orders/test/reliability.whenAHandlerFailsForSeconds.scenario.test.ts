@@ -2,9 +2,9 @@
 // dependency down) sees its message again after longer and longer waits: the order goes through,
 // late, instead of ending in a dead-letter queue while the shopper's order stays PENDING.
 import { describe, expect, it } from "vitest";
-import { ADMIN_HEADERS, eventually } from "@shop/kit";
+import { eventually } from "@shop/kit";
 import { deadLetterCounts } from "../../../messaging/dead-letters.ts";
-import { GOOD_CARD, useShop } from "../../../test/support/shop.ts";
+import { GOOD_CARD, setMessagingFaults, useShop } from "../../../test/support/shop.ts";
 
 const shop = useShop();
 
@@ -17,12 +17,7 @@ describe("An order, when payments' handlers fail for a few seconds", () => {
     process.env.SHOP_NAMESPACE = shop.namespace;
     // the shared shop's counters and dead letters are since it started: count from here
     const before = { stats: await statsOf(), deadLetters: await deadLetterCounts() };
-    const fault = await fetch(`${payments.url}/chaos/messaging`, {
-      method: "POST",
-      headers: { "content-type": "application/json", ...ADMIN_HEADERS },
-      body: JSON.stringify({ failForMs: 3_000 }),
-    });
-    expect(fault.status).toBe(200);
+    await setMessagingFaults(payments.url, { failForMs: 3_000 });
 
     // Act
     const { body } = await shop.api.post("/api/orders", {

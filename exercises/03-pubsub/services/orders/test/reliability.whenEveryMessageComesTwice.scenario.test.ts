@@ -1,20 +1,21 @@
 // At-least-once delivery: every message reaches its handler twice. The inboxes make that harmless.
 import { describe, expect, it } from "vitest";
-import { ADMIN_HEADERS, eventually } from "@shop/kit";
-import { GOOD_CARD, messagingTotals, settled, useShop } from "../../../test/support/shop.ts";
+import { eventually } from "@shop/kit";
+import {
+  GOOD_CARD,
+  messagingTotals,
+  setMessagingFaults,
+  settled,
+  useShop,
+} from "../../../test/support/shop.ts";
 
 const shop = useShop();
 
 describe("Orders, when every message is delivered twice", () => {
   it("When each handler sees each message twice, then each order has one effect: one reservation, one charge, one shipment", async () => {
     // Arrange: the named fault on every service
-    for (const service of Object.values(shop.step.services)) {
-      await fetch(`${service.url}/chaos/messaging`, {
-        method: "POST",
-        headers: { "content-type": "application/json", ...ADMIN_HEADERS },
-        body: JSON.stringify({ deliverTwice: true }),
-      });
-    }
+    for (const service of Object.values(shop.step.services))
+      await setMessagingFaults(service.url, { deliverTwice: true });
 
     // the shared shop's counters run since it started: count from here
     const before = (await messagingTotals(shop)).duplicatesSuppressed ?? 0;

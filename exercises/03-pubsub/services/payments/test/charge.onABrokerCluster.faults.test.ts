@@ -5,7 +5,7 @@
 // leader, and nothing is lost or charged twice. Nor when the messages fail meanwhile and wait
 // in the retry queues, whose leader stops too.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ADMIN_HEADERS, CORRELATION_HEADER, eventually, startLocalCluster } from "@shop/kit";
+import { CORRELATION_HEADER, eventually, startLocalCluster } from "@shop/kit";
 import type { LocalCluster } from "@shop/kit";
 import { deadLetterCounts } from "../../../messaging/dead-letters.ts";
 import { RETRY_QUEUES } from "../../../messaging/topology.ts";
@@ -13,6 +13,7 @@ import {
   GOOD_CARD,
   outcomesSaid,
   paymentsRows,
+  setMessagingFaults,
   settled,
   startShop,
   type TestShop,
@@ -70,14 +71,8 @@ function offlineMs(output: string, since: number): number | undefined {
 }
 
 /** Every payments handler throws for `ms` from now (a dependency down, say). */
-async function failPaymentsFor(ms: number) {
-  const response = await fetch(`${shop.service("payments").url}/chaos/messaging`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...ADMIN_HEADERS },
-    body: JSON.stringify({ failForMs: ms }),
-  });
-  expect(response.status).toBe(200);
-}
+const failPaymentsFor = (ms: number) =>
+  setMessagingFaults(shop.service("payments").url, { failForMs: ms });
 
 const retriedByPayments = async (): Promise<number> =>
   (await (await fetch(`${shop.service("payments").url}/admin/messaging`)).json()).stats.retried;

@@ -2,7 +2,7 @@
 // queue's .dlq, the flow goes on, and once the cause is fixed it can be replayed. A message that
 // breaks its contract can never succeed: it is parked at once, with what is wrong with it.
 import { describe, expect, it } from "vitest";
-import { ADMIN_HEADERS, eventually } from "@shop/kit";
+import { eventually } from "@shop/kit";
 import { connectBroker } from "../../../messaging/broker.ts";
 import {
   deadLetterCounts,
@@ -11,19 +11,13 @@ import {
 } from "../../../messaging/dead-letters.ts";
 import { envelope } from "../../../messaging/envelope.ts";
 import { quiet } from "../../../test/support/broker.ts";
-import { GOOD_CARD, useShop } from "../../../test/support/shop.ts";
+import { GOOD_CARD, setMessagingFaults, useShop } from "../../../test/support/shop.ts";
 
 // a quick dead letter: 6 attempts in ~1 s
 const shop = useShop({ env: { payments: { RETRY_DELAY_MS: "200" } } });
 /** The named fault: every payments handler throws for this long (0: no more). */
-async function failHandlersFor(ms: number) {
-  const response = await fetch(`${shop.service("payments").url}/chaos/messaging`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...ADMIN_HEADERS },
-    body: JSON.stringify({ failForMs: ms }),
-  });
-  expect(response.status).toBe(200);
-}
+const failHandlersFor = (ms: number) =>
+  setMessagingFaults(shop.service("payments").url, { failForMs: ms });
 
 describe("payments, when a message keeps failing", () => {
   it("When payments' handlers fail for longer than the retries last, then the message is dead-lettered, the flow continues, and a replay once they are back charges it", async () => {

@@ -3,8 +3,7 @@
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { GOOD_CARD, useShop } from "../../../test/support/shop.ts";
-import { ADMIN_HEADERS } from "@shop/kit";
+import { GOOD_CARD, setMessagingFaults, useShop } from "../../../test/support/shop.ts";
 
 const shop = useShop();
 
@@ -12,11 +11,7 @@ describe("An order, when orders dies between storing its event and forwarding it
   it("When the forwarder never ran before the crash, then the event is published after the restart and the order is CONFIRMED", async () => {
     // Arrange: the relay does not publish (the named fault), as if the process died right after the commit
     const orders = shop.service("orders");
-    await fetch(`${orders.url}/chaos/messaging`, {
-      method: "POST",
-      headers: { "content-type": "application/json", ...ADMIN_HEADERS },
-      body: JSON.stringify({ relayPaused: true }),
-    });
+    await setMessagingFaults(orders.url, { relayPaused: true });
     const { status, body } = await shop.api.post("/api/orders", {
       lines: [{ sku: "MUG-001", qty: 1 }],
       card: GOOD_CARD,

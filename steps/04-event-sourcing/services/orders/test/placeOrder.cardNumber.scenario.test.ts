@@ -4,8 +4,13 @@
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { ADMIN_HEADERS, eventually } from "@shop/kit";
-import { DECLINED_CARD, GOOD_CARD, useShop } from "../../../test/support/shop.ts";
+import { eventually } from "@shop/kit";
+import {
+  DECLINED_CARD,
+  GOOD_CARD,
+  setMessagingFaults,
+  useShop,
+} from "../../../test/support/shop.ts";
 
 const shop = useShop();
 
@@ -25,11 +30,7 @@ const events = () =>
 const vault = () => rows(`SELECT orderId, card FROM CardVault`);
 
 const relay = (relayPaused: boolean) =>
-  fetch(`${shop.service("orders").url}/chaos/messaging`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...ADMIN_HEADERS },
-    body: JSON.stringify({ relayPaused }),
-  });
+  setMessagingFaults(shop.service("orders").url, { relayPaused });
 
 describe("The card number of an order", () => {
   it("When an order is placed, then no event holds the card number, payments charges it, and the vault forgets it once CONFIRMED", async () => {
