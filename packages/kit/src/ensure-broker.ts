@@ -100,15 +100,16 @@ export async function planBroker(options: EnsureBrokerOptions = {}): Promise<Bro
   return { action: "start", host, port, starters };
 }
 
+export const START_CLUSTER =
+  "Start it with `npm run cluster -- up`, or `docker compose --profile cluster up -d rabbit-1 rabbit-2 rabbit-3`.";
+
 /** A cluster (AMQP_HOSTS) is not ours to start: any node that answers will do (its first one). */
 async function planCluster(seams: BrokerSeams, hosts: string[]): Promise<BrokerPlan> {
   const nodes = hosts.map((h) => brokerAddress(`amqp://${h}`));
   for (const { host, port } of nodes) {
     if (await seams.probe(host, port)) return { action: "none", host, port };
   }
-  const message =
-    `No node of the cluster answers (AMQP_HOSTS: ${hosts.join(", ")}). Start it with ` +
-    "`npm run cluster -- up`, or `docker compose --profile cluster up -d rabbit-1 rabbit-2 rabbit-3`.";
+  const message = `No node of the cluster answers (AMQP_HOSTS: ${hosts.join(", ")}). ${START_CLUSTER}`;
   return { action: "cannot", ...nodes[0]!, why: "cluster", message };
 }
 

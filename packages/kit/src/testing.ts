@@ -34,6 +34,7 @@ export {
 export {
   ensureBroker,
   planBroker,
+  START_CLUSTER,
   type BrokerPlan,
   type BrokerSeams,
   type EnsureBrokerOptions,

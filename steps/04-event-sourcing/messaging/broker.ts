@@ -15,9 +15,17 @@ import { readMessage, type Message } from "./contracts.ts";
 import type { Envelope } from "./envelope.ts";
 import { declareQueue, type Declaration } from "./declare.ts";
 import { whatNext, type Failure } from "./failures.ts";
-import { EXCHANGE, namespaced, QUEUES, queueTopology, RETRY_DELAYS_MS } from "./topology.ts";
-import { retryQueue } from "./topology.ts";
-import { ROUTED_TYPES, topology, type QueueName, type TypesOn } from "./topology.ts";
+import {
+  EXCHANGE,
+  namespaced,
+  QUEUES,
+  queueTopology,
+  RETRY_DELAYS_MS,
+  retryQueue,
+  ROUTED_TYPES,
+  topology,
+} from "./topology.ts";
+import type { QueueName, TypesOn } from "./topology.ts";
 /** For tests that want a quick dead letter: every wait this long instead (a per-message TTL). */
 const RETRY_DELAY_MS = process.env.RETRY_DELAY_MS;
 /** The number of the next attempt: on a dead letter, one more than the attempts it had. */

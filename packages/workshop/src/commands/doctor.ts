@@ -2,7 +2,7 @@
 import { existsSync, statfsSync } from "node:fs";
 import { connect, createServer } from "node:net";
 import { amqpHosts, brokerAddress } from "@shop/kit";
-import { planBroker, planBrowser } from "@shop/kit/testing";
+import { planBroker, planBrowser, START_CLUSTER } from "@shop/kit/testing";
 import type { BrowserSeams, EnsureBrokerOptions } from "@shop/kit/testing";
 import { green, red, yellow } from "../style.ts";
 
@@ -136,7 +136,7 @@ async function broker(amqpUrl?: string, options: DoctorOptions["broker"] = {}): 
   }
   if (plan.action === "cannot" && plan.why === "cluster") {
     const what = `RabbitMQ: no node of the cluster in AMQP_HOSTS answers`;
-    return { ok: false, warning: true, what, fix: plan.message.replace(/^.*\)\. /, "") };
+    return { ok: false, warning: true, what, fix: START_CLUSTER };
   }
   const what = `RabbitMQ is not reachable on ${host}:${port} (needed from step 03 on)`;
   if (plan.action === "cannot" && plan.why === "nothing-installed") {
