@@ -13,6 +13,8 @@ export default defineConfig({
           root: "packages/workshop",
           include: ["test/**/*.meta.test.ts"],
           testTimeout: 120_000,
+          // the afterAll removes every run's temp workshop (about 100): over 10 s in one CI run
+          hookTimeout: 120_000,
           maxConcurrency: 2, // two cores: each run keeps one busy
         },
       },
