@@ -11,7 +11,10 @@ export interface ServiceEntry {
   port: number;
   /** Data folder name under the step's data root; instances of one service share one (default: name). */
   data?: string;
-  /** Extra environment; `{name}` stands for that service's URL, e.g. "CATALOG_URL": "{catalog}". */
+  /**
+   * Extra environment; `{name}` stands for that service's URL, e.g. "CATALOG_URL": "{catalog}",
+   * and `{name*}` for the URLs of all its instances, comma-separated (one when it is not scaled).
+   */
   env?: Record<string, string>;
   /** How many processes run it (default 1); `npm start -- NN --scale name=N` says otherwise. */
   instances?: number;
@@ -82,20 +85,27 @@ export function loadServices(stepDir: string): ServiceEntry[] {
   return loadStep(stepDir).services;
 }
 
-/** Replaces `{name}` with the URL of that service; fails on a name that is not started before. */
+/**
+ * Replaces `{name}` with the URL of that service, and `{name*}` with those of all its instances
+ * (name, name-2, …); fails on a name that is not started before.
+ */
 export function resolveEnv(
   entry: ServiceEntry,
   urls: Record<string, string>,
 ): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(entry.env ?? {})) {
-    env[key] = value.replace(/\{([\w-]+)\}/g, (_, name: string) => {
-      const url = urls[name];
-      if (!url)
+    env[key] = value.replace(/\{([\w-]+)(\*?)\}/g, (_, name: string, all: string) => {
+      if (!urls[name])
         throw new Error(
           `${entry.name}: {${name}} is not started before it; order services.json so dependencies come first`,
         );
-      return url;
+      if (!all) return urls[name];
+      const instance = new RegExp(`^${name}(-\\d+)?$`);
+      return Object.keys(urls)
+        .filter((started) => instance.test(started))
+        .map((started) => urls[started])
+        .join(",");
     });
   }
   return env;

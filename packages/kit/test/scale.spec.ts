@@ -1,6 +1,6 @@
 // `--scale payments=3`: what a step's list of processes becomes with several instances.
 import { describe, expect, it } from "vitest";
-import { parseScale, withInstances, type ServiceEntry } from "../src/step-services.ts";
+import { parseScale, resolveEnv, withInstances, type ServiceEntry } from "../src/step-services.ts";
 
 const services: ServiceEntry[] = [
   { name: "payments", entry: "services/payments/src/main.ts", port: 3004, env: { A: "1" } },
@@ -39,6 +39,26 @@ describe("withInstances", () => {
 
   it("When --scale names a service the step does not have, then it says so", () => {
     expect(() => withInstances(services, { paymnets: 2 })).toThrow("no service paymnets");
+  });
+});
+
+describe("resolveEnv", () => {
+  const urls = {
+    payments: "http://127.0.0.1:3004",
+    "payments-2": "http://127.0.0.1:3024",
+    "payments-b": "http://127.0.0.1:3014",
+    orders: "http://127.0.0.1:3003",
+  };
+  const env = (value: string) => resolveEnv({ ...services[1]!, env: { P: value } }, urls).P;
+
+  it("When a value says {name*}, then it lists every instance of that service, and only those", () => {
+    expect(env("{payments*}")).toBe("http://127.0.0.1:3004,http://127.0.0.1:3024");
+    expect(env("{orders*}"), "not scaled: its one URL").toBe("http://127.0.0.1:3003");
+    expect(env("{payments}"), "without the star: the first").toBe("http://127.0.0.1:3004");
+  });
+
+  it("When a value names a service not started before, then it says so", () => {
+    expect(() => env("{shipping*}")).toThrow("{shipping} is not started before it");
   });
 });
 

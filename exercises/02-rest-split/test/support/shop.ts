@@ -13,6 +13,7 @@ import {
   startStep,
   type RunningService,
   type RunningStep,
+  type Scale,
   type ServiceSettings,
 } from "@shop/kit/testing";
 
@@ -40,8 +41,9 @@ export interface TestShop {
 
 export async function startShop(
   env: Record<string, Record<string, string>> = {},
+  scale: Scale = {},
 ): Promise<TestShop> {
-  const step = await startStep(stepDir, { env });
+  const step = await startStep(stepDir, { env, scale });
   const web = step.services.web!;
   const api = apiFor(web.url);
   // Set once a fault was injected: breakers may have opened since (see breakersMayBeOpen).
@@ -110,29 +112,37 @@ function snapshotOf(step: RunningStep): Snapshot {
 
 /**
  * The shop of a test file, shared with this worker's other files (sharedShop: a step boots once
- * per worker, not once per file), or, with `reset: false`, started for the file and stopped after
- * it. A file's own settings (`env`) restart just those services with them (applySettings), and a
- * later file that wants other settings restarts them again.
+ * per worker, not once per file), or, with `reset: false` or instances (`scale`, as `--scale
+ * orders=2`), started for the file and stopped after it. A file's own settings (`env`) restart
+ * just those services of a shared shop with them (applySettings), and a later file that wants
+ * other settings restarts them again.
  * Back to the seed data (every service up and healed) before each test unless `reset: false`.
  */
 export function useShop({
   reset = true,
   env = {},
-}: { reset?: boolean; env?: Record<string, Record<string, string>> } = {}): TestShop {
+  scale,
+}: {
+  reset?: boolean;
+  env?: Record<string, Record<string, string>>;
+  scale?: Scale;
+} = {}): TestShop {
   const shop = {} as TestShop;
+  const shared = reset && !scale;
   // afterAll waits for it: a beforeAll that timed out is still running
   let started: Promise<void> = Promise.resolve();
   beforeAll(() => {
     started = (async () => {
-      Object.assign(shop, await (reset ? sharedShop(stepDir, () => startShop()) : startShop(env)));
-      if (reset) await handOver(shop, env);
+      const running = shared ? sharedShop(stepDir, () => startShop()) : startShop(env, scale);
+      Object.assign(shop, await running);
+      if (shared) await handOver(shop, env);
     })();
     return started;
   });
   if (reset) beforeEach(() => shop.reset());
   afterAll(async () => {
     await Promise.allSettled([started]);
-    if (!reset) await shop.step?.stop(); // a shared shop ends with the worker
+    if (!shared) await shop.step?.stop(); // a shared shop ends with the worker
   });
   return shop;
 }

@@ -2,7 +2,7 @@
 // while. Pure: the calls are promises made here, the clock is a number moved by hand.
 import { describe, expect, it } from "vitest";
 import { DependencyUnavailable } from "@shop/kit";
-import { inOrder, roundRobin, SET_ASIDE_MS } from "../src/clients/balance.ts";
+import { inOrder, roundRobin, SET_ASIDE_MS } from "../../../balance.ts";
 
 const instances = ["a", "b", "c"];
 const unavailable = () => Promise.reject(new DependencyUnavailable("payments", "answered 503"));

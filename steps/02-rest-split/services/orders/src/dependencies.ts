@@ -5,7 +5,7 @@ import type { Db } from "../prisma/client.ts";
 import { catalogClient } from "./clients/catalog.ts";
 import type { CallContext } from "./clients/http.ts";
 import { inventoryClient } from "./clients/inventory.ts";
-import { roundRobin } from "./clients/balance.ts";
+import { roundRobin } from "../../../balance.ts";
 import { paymentsClient, type Instance } from "./clients/payments.ts";
 import { resilientCaller, undoCaller, type Caller } from "./clients/resilience.ts";
 import { shippingClient } from "./clients/shipping.ts";

@@ -6,7 +6,7 @@ import {
   silent,
   type InProcessService,
 } from "../../../test/support/in-process.ts";
-import { roundRobin } from "../src/clients/balance.ts";
+import { roundRobin } from "../../../balance.ts";
 import type { CallContext } from "../src/clients/http.ts";
 import { paymentsClient, type Instance } from "../src/clients/payments.ts";
 import { directCaller } from "../src/clients/resilience.ts";

@@ -4,7 +4,7 @@
 // one did charge but its answer was lost, the second returns that payment.
 import { DependencyUnavailable, type Logger } from "@shop/kit";
 import { send, type CallContext } from "./http.ts";
-import { inOrder, type Balancer } from "./balance.ts";
+import { inOrder, type Balancer } from "../../../../balance.ts";
 import type { Caller } from "./resilience.ts";
 
 export interface Instance {

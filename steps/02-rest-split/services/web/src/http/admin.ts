@@ -2,32 +2,26 @@ import { http } from "../../../../http-client.ts";
 import { Router } from "express";
 import { ADMIN_HEADERS, adminGuard, DependencyUnavailable } from "@shop/kit";
 import { TIMEOUTS } from "../../../../timeouts.ts";
-import type { GatewayUrls } from "../app.ts";
+import type { Services } from "../app.ts";
 
-/** Back to the seed data: every service resets its own database. */
-export function adminRoutes(urls: GatewayUrls): Router {
+/** Back to the seed data: every service resets its own database (one instance of each: they share it). */
+export function adminRoutes(services: Services): Router {
   const router = Router();
   // Every /api/admin route changes data, here and in the routers after this one (price, restock):
   // only for callers on this machine that send the admin header.
   router.use("/api/admin", adminGuard());
   router.post("/api/admin/reset", async (req, res) => {
-    const targets = {
-      catalog: urls.catalog,
-      inventory: urls.inventory,
-      orders: urls.orders,
-      payments: urls.payments,
-      shipping: urls.shipping,
-    };
     const results = await Promise.all(
-      Object.entries(targets).map(async ([service, url]) => {
-        const signal = AbortSignal.timeout(TIMEOUTS.resetMs);
-        const reset = http.post(`${url}/admin/reset`, undefined, {
-          headers: ADMIN_HEADERS,
-          signal,
-        });
+      Object.values(services).map(async (service) => {
+        const reset = service.ask((url) =>
+          http.post(`${url}/admin/reset`, undefined, {
+            headers: ADMIN_HEADERS,
+            signal: AbortSignal.timeout(TIMEOUTS.resetMs),
+          }),
+        );
         return reset.then(
           () => undefined,
-          () => service,
+          () => service.service,
         );
       }),
     );

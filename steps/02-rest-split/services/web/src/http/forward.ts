@@ -1,9 +1,9 @@
-// The gateway's one trick: pass a storefront request on to the service that owns it, and turn
-// "that service did not answer" into a 503 naming it.
+// The gateway's one trick: pass a storefront request on to the service that owns it (to one of
+// its instances), and turn "that service did not answer" into a 503 naming it.
 import { http } from "../../../../http-client.ts";
 import type { Request, RequestHandler, Response } from "express";
-import { DependencyUnavailable } from "@shop/kit";
 import { TIMEOUTS } from "../../../../timeouts.ts";
+import type { Instances } from "./instances.ts";
 
 const PASSED_ON = ["idempotency-key"];
 const PASSED_BACK = ["content-type", "x-downstream-calls"];
@@ -14,8 +14,7 @@ const PASSED_BACK = ["content-type", "x-downstream-calls"];
  * told failed.
  */
 export async function callService(
-  service: string,
-  baseUrl: string,
+  service: Instances,
   req: Request,
   res: Response,
   path = req.originalUrl,
@@ -29,8 +28,8 @@ export async function callService(
   // The body was read here: it goes on as JSON, or not at all (a cancel has none).
   const withBody = req.body !== undefined && !["GET", "HEAD"].includes(req.method);
   if (withBody) headers["content-type"] = "application/json";
-  const response = await http
-    .request<Buffer>({
+  const response = await service.ask((baseUrl) =>
+    http.request<Buffer>({
       url: baseUrl + path,
       method: req.method,
       headers,
@@ -38,10 +37,8 @@ export async function callService(
       signal: AbortSignal.timeout(TIMEOUTS.gatewayMs),
       responseType: "arraybuffer",
       validateStatus: () => true, // every answer goes back to the storefront as it is
-    })
-    .catch(() => {
-      throw new DependencyUnavailable(service, "no answer");
-    });
+    }),
+  );
   for (const name of PASSED_BACK) {
     const value = response.headers[name];
     if (typeof value === "string") res.setHeader(name, value);
@@ -50,6 +47,6 @@ export async function callService(
 }
 
 export const forwardTo =
-  (service: string, baseUrl: string): RequestHandler =>
+  (service: Instances): RequestHandler =>
   (req, res) =>
-    callService(service, baseUrl, req, res);
+    callService(service, req, res);

@@ -1,7 +1,8 @@
-// Which payments instance to ask first. In order (exercise 02.4's tests): always the first, the
-// next only on failover. Round robin (the step): each call starts one further along, so two
-// instances share the load; an instance that just failed (unavailable) goes to the back of the
-// line for a while, so calls stop paying its timeout first, then it is given another chance.
+// Which instance of a service to ask first: orders asks payments, the gateway each service it
+// passes requests to. In order (exercise 02.4's tests): always the first, the next only on
+// failover. Round robin (the step): each call starts one further along, so instances share the
+// load; an instance that just failed (unavailable) goes to the back of the line for a while, so
+// calls stop paying its timeout first, then it is given another chance.
 // Pure: the clock is a parameter.
 import { DependencyUnavailable } from "@shop/kit";
 
