@@ -19,11 +19,12 @@ function frame(chart: Chart, max: number, body: string): string {
     const y = M.top + plotH * (1 - f);
     return `<line x1="${M.left}" x2="${W - M.right}" y1="${y}" y2="${y}" stroke="#e4e7ec"/><text x="${M.left - 6}" y="${y + 4}" text-anchor="end">${Math.round(max * f)}</text>`;
   });
+  // three names a row: "04-event-sourcing (inline)" is long
   const legend = chart.series
-    .map(
-      (s, i) =>
-        `<rect x="${M.left + i * 170}" y="${H - 22}" width="12" height="12" fill="${COLORS[i % COLORS.length]}"/><text x="${M.left + i * 170 + 16}" y="${H - 12}">${esc(s.name)}</text>`,
-    )
+    .map((s, i) => {
+      const [x, y] = [M.left + (i % 3) * 210, H - 38 + Math.floor(i / 3) * 18];
+      return `<rect x="${x}" y="${y}" width="12" height="12" fill="${COLORS[i % COLORS.length]}"/><text x="${x + 16}" y="${y + 10}">${esc(s.name)}</text>`;
+    })
     .join("");
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" font-family="system-ui, sans-serif" font-size="12" fill="#1d2330">
 <rect width="${W}" height="${H}" fill="#fff"/>

@@ -51,7 +51,10 @@ export interface ShopUnderTest {
   get(path: string): Promise<Reply>;
   post(path: string, body?: unknown, headers?: Record<string, string>): Promise<Reply>;
   put(path: string, body?: unknown): Promise<Reply>;
-  /** Waits until the order is CONFIRMED, REJECTED or CANCELLED, and returns it. */
+  /**
+   * Waits until the order is CONFIRMED, REJECTED or CANCELLED, on its page and in the list (04's
+   * list is a read model that follows a moment later), and returns it.
+   */
   final(orderId: string): Promise<any>;
   /** Every process up and healed, the link restored, orders going through, seed data back and visible in the storefront. */
   reset(): Promise<void>;
@@ -135,6 +138,9 @@ export async function startShopUnderTest(
         async () => {
           const { body } = await call("GET", `/api/orders/${orderId}`);
           if (!FINAL.has(body?.status)) throw new Error(`order ${orderId} is ${body?.status}`);
+          const listed = (await call("GET", "/api/orders")).body.find((o: any) => o.id === orderId);
+          if (listed?.status !== body.status)
+            throw new Error(`order ${orderId} is ${body.status}, listed as ${listed?.status}`);
           return body;
         },
         { timeout: 15_000, interval: 50 },

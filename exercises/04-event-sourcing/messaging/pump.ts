@@ -28,7 +28,9 @@ export function startPump(
       return;
     }
     running = drain()
-      .catch((error) => log.warn({ err: String(error) }, `${name}: publish failed; will try again`))
+      .catch((error) =>
+        log.warn({ err: String(error) }, `${name}: this run failed; the next one tries again`),
+      )
       .finally(() => {
         running = undefined;
         if (again) {

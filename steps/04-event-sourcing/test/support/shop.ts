@@ -25,6 +25,7 @@ import { DEFAULT_AMQP_URL } from "@shop/kit";
 import { deleteTopology } from "../../messaging/cleanup.ts";
 import { declaredNames, QUEUES, RETRY_QUEUES } from "../../messaging/topology.ts";
 import { SEED_PRODUCTS } from "../../services/catalog/src/db/seed.ts";
+import { PROJECTIONS } from "../../services/orders/src/projections/index.ts";
 import { SEED_STOCK } from "../../services/inventory/src/db/seed.ts";
 
 const stepDir = join(import.meta.dirname, "../..");
@@ -122,6 +123,7 @@ export async function startShop({
         await s.start();
         await chaosClient(s.url).heal();
         await setMessagingFaults(s.url, { deliverTwice: false, relayPaused: false, failForMs: 0 });
+        if (s.name === "orders") await pauseProjections(shop, false);
       }),
     );
     // a late event of the previous test must not land after the reset: wait, or drop it
@@ -166,6 +168,8 @@ export async function untilQuiet(shop: TestShop, { dropLeftovers = false } = {})
                    coalesce((SELECT position FROM Checkpoint WHERE name = 'forwarder'), 0)`
               : `SELECT count(*) FROM OutboxMessage WHERE sentAt IS NULL`;
           expect(db.prepare(unsent).pluck().get(), `${service} not yet published`).toBe(0);
+          if (service === "orders")
+            expect(db.prepare(UNPROJECTED).pluck().get(), "read models behind").toBe(0);
         } finally {
           db.close();
         }
@@ -194,6 +198,32 @@ export async function untilQuiet(shop: TestShop, { dropLeftovers = false } = {})
     },
     { timeout: 30_000, interval: 25 },
   ).finally(() => connection.close());
+}
+
+/** Events some read model of orders has not applied yet (projections run after the answer). */
+const UNPROJECTED = `SELECT count(*) FROM Event WHERE position > coalesce(
+  (SELECT min(position) FROM Checkpoint WHERE name != 'forwarder'
+   HAVING count(*) = ${PROJECTIONS.length}), 0)`;
+
+/** Holds orders' projection loop (the list stops following the store), or lets it go again. */
+export async function pauseProjections(shop: TestShop, paused: boolean): Promise<void> {
+  const response = await fetch(`${shop.service("orders").url}/chaos/projections`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...ADMIN_HEADERS },
+    body: JSON.stringify({ paused }),
+  });
+  if (!response.ok) throw new Error(`/chaos/projections answered ${response.status}`);
+}
+
+/**
+ * Waits until orders' read models (the list, sales) have applied every event stored: they follow
+ * the store in their own loop, a moment after the write was answered.
+ */
+export async function readModelsCaughtUp(shop: TestShop): Promise<void> {
+  await eventually(async () => {
+    const response = await fetch(`${shop.service("orders").url}/admin/projections`);
+    expect(((await response.json()) as { behind: number }).behind, "events behind").toBe(0);
+  });
 }
 
 /** Empties every queue of the step but those its consumers read: the retry queues and .dlqs. */

@@ -4,6 +4,7 @@
 import { Router } from "express";
 import type { Logger } from "@shop/kit";
 import type { PrismaClient } from "../prisma/client.ts";
+import { orderAt } from "./order-history.ts";
 
 export interface StuckOrder {
   id: string;
@@ -12,17 +13,23 @@ export interface StuckOrder {
   pendingForMs: number;
 }
 
-/** Orders PENDING for longer than stuckAfterMs, oldest first. */
+/**
+ * Orders PENDING for longer than stuckAfterMs, oldest first. The list (a read model) finds the
+ * candidates; each one's stream has the last word, since the list may lag behind it.
+ */
 export async function findStuckOrders(
   db: PrismaClient,
   stuckAfterMs: number,
   now = Date.now(),
 ): Promise<StuckOrder[]> {
-  const rows = await db.orderView.findMany({
+  const candidates = await db.orderView.findMany({
     where: { status: "PENDING", createdAt: { lt: new Date(now - stuckAfterMs) } },
     orderBy: { createdAt: "asc" },
     take: 100,
   });
+  const rows = [];
+  for (const row of candidates)
+    if ((await orderAt(db, row.id)).order.status === "PENDING") rows.push(row);
   return rows.map(({ id, status, createdAt }) => ({
     id,
     status,

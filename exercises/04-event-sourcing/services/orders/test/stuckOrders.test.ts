@@ -7,6 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { eventually, listen, serviceApp } from "@shop/kit";
 import { freshDataDir, recordingLogger } from "@shop/kit/testing";
 import { openDatabase, type PrismaClient } from "../prisma/client.ts";
+import { orderStream } from "../src/domain/order.ts";
+import { append } from "../src/event-store/event-store.ts";
 import { startStuckOrderSweeper } from "../src/stuck-orders.ts";
 
 let db: PrismaClient;
@@ -27,17 +29,38 @@ afterEach(async () => {
 
 const stuckOrders = async () =>
   (await (await fetch(`${server.url}/admin/stuck-orders`)).json()) as any;
-const pendingFor = (ms: number) =>
-  db.orderView.create({
+const LINES = [{ sku: "MUG-001", qty: 1, unitPriceCents: 1299 }];
+const trace = { correlationId: "test", causationId: null };
+/** An order placed `ms` ago: its OrderPlaced in the store, its row in the list. */
+async function pendingFor(ms: number) {
+  const [id, createdAt] = [randomUUID(), new Date(Date.now() - ms)];
+  const data = { orderId: id, lines: LINES, totalCents: 1299, cardLast4: "4242" };
+  await append(
+    db,
+    orderStream(id),
+    0,
+    [{ type: "OrderPlaced", data: { ...data, placedAt: createdAt.toISOString() } }],
+    trace,
+  );
+  return db.orderView.create({
     data: {
-      id: randomUUID(),
+      id,
       status: "PENDING",
       totalCents: 1299,
-      lines: JSON.stringify([{ sku: "MUG-001", qty: 1, unitPriceCents: 1299 }]),
+      lines: JSON.stringify(LINES),
       version: 1,
-      createdAt: new Date(Date.now() - ms),
+      createdAt,
     },
   });
+}
+const confirmInStream = (id: string) =>
+  append(
+    db,
+    orderStream(id),
+    1,
+    [{ type: "OrderConfirmed", data: { orderId: id, lines: LINES } }],
+    trace,
+  );
 const warningsAbout = (orderId: string) =>
   log.lines().filter((line) => line.includes(orderId) && line.includes("order stuck"));
 
@@ -68,6 +91,13 @@ describe("GET /admin/stuck-orders", () => {
 
     // Act: both settle
     await db.orderView.updateMany({ data: { status: "CONFIRMED" } });
+
+    expect((await stuckOrders()).orders).toEqual([]);
+  });
+
+  it("When the list lags behind the store (the order is CONFIRMED in its stream, PENDING in the list), then it is not reported", async () => {
+    const lagging = await pendingFor(1500);
+    await confirmInStream(lagging.id);
 
     expect((await stuckOrders()).orders).toEqual([]);
   });

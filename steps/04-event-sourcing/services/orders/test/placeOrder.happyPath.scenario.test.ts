@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { eventually } from "@shop/kit";
-import { GOOD_CARD, useShop } from "../../../test/support/shop.ts";
+import { GOOD_CARD, readModelsCaughtUp, useShop } from "../../../test/support/shop.ts";
 
 const shop = useShop();
 
@@ -45,7 +45,7 @@ describe("POST /api/orders, when everything is in place", () => {
     });
   });
 
-  it("When the order is read back, then GET returns it, and the list shows the newest first", async () => {
+  it("When the order is read back, then GET returns it at once, and the list, once caught up, shows the newest first", async () => {
     const first = (
       await shop.api.post("/api/orders", { lines: [{ sku: "MUG-001", qty: 1 }], card: GOOD_CARD })
     ).body;
@@ -54,6 +54,7 @@ describe("POST /api/orders, when everything is in place", () => {
     ).body;
 
     const one = await shop.api.get(`/api/orders/${first.id}`);
+    await readModelsCaughtUp(shop); // the list is a read model: it follows a moment later
     const all = await shop.api.get("/api/orders");
 
     expect(one).toMatchObject({

@@ -1,6 +1,6 @@
 // An Idempotency-Key makes a repeated POST return the first answer and change nothing.
 import { describe, expect, it } from "vitest";
-import { GOOD_CARD, untilQuiet, useShop } from "../../../test/support/shop.ts";
+import { GOOD_CARD, readModelsCaughtUp, untilQuiet, useShop } from "../../../test/support/shop.ts";
 
 const shop = useShop();
 
@@ -14,6 +14,7 @@ describe("POST /api/orders with an Idempotency-Key", () => {
     expect(first.status).toBe(202);
     expect(second).toMatchObject({ status: 202, body: first.body });
     await shop.statusOf(first.body.id, "CONFIRMED");
+    await readModelsCaughtUp(shop);
     expect(shop.snapshot().Order).toHaveLength(1);
     expect(shop.snapshot().Payment).toHaveLength(1);
   });
@@ -26,6 +27,7 @@ describe("POST /api/orders with an Idempotency-Key", () => {
 
     expect([a.status, b.status]).toEqual([202, 202]);
     expect(a.body.id).toBe(b.body.id);
+    await readModelsCaughtUp(shop);
     expect(shop.snapshot().Order).toHaveLength(1);
   });
 
@@ -49,6 +51,7 @@ describe("POST /api/orders with an Idempotency-Key", () => {
     await shop.api.post("/api/orders", order);
     await shop.api.post("/api/orders", order);
 
+    await readModelsCaughtUp(shop);
     expect(shop.snapshot().Order).toHaveLength(2);
   });
 });

@@ -20,11 +20,6 @@ const toOrder = (row: Row): Order => ({
   createdAt: row.createdAt,
 });
 
-export async function findOrder(db: Db, id: string): Promise<Order | null> {
-  const row = await db.orderView.findUnique({ where: { id } });
-  return row && toOrder(row);
-}
-
 export async function listOrders(db: Db): Promise<Order[]> {
   return (await db.orderView.findMany({ orderBy: { createdAt: "desc" }, take: 100 })).map(toOrder);
 }

@@ -141,6 +141,11 @@ export async function readAll<E extends AnyEvent = AnyEvent>(
   return rows.map((row) => toStored<E>(row));
 }
 
+/** The position of the last event stored (0: none yet). */
+export async function headPosition(db: Db): Promise<number> {
+  return (await db.event.aggregate({ _max: { position: true } }))._max.position ?? 0;
+}
+
 export async function checkpointOf(db: Db, name: string): Promise<number> {
   return (await db.checkpoint.findUnique({ where: { name } }))?.position ?? 0;
 }

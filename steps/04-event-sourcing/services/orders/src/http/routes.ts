@@ -1,10 +1,10 @@
 import { Router } from "express";
-import { adminGuard, InvalidInput, NotFound, validate } from "@shop/kit";
+import { adminGuard, InvalidInput, validate } from "@shop/kit";
 import { z } from "zod";
 import { inTransaction, type PrismaClient } from "../../prisma/client.ts";
 import { cancelOrder } from "../cancel-order.ts";
 import { listProductCopy } from "../db/product-copy.ts";
-import { clearOrders, findOrder, listOrders, salesByProduct } from "../db/read-models.ts";
+import { clearOrders, listOrders, salesByProduct } from "../db/read-models.ts";
 import type { StatusFeed } from "../messaging/status-feed.ts";
 import { historyOf, orderAt } from "../order-history.ts";
 import { placeOrder } from "../place-order.ts";
@@ -60,7 +60,7 @@ function idempotencyKey(header: string | undefined): string | undefined {
   return header;
 }
 
-/** `afterChange` brings the read models up to date and wakes the forwarder. */
+/** `afterChange` wakes the read models (or, inline, brings them up to date) and the forwarder. */
 export function ordersRoutes(
   db: PrismaClient,
   feed: StatusFeed,
@@ -83,22 +83,23 @@ export function ordersRoutes(
     res.status(statusCode).json(body);
   });
 
+  /** The list is a read model: it may lag the store by a moment (async projections). */
   router.get("/api/orders", async (_req, res) => {
     res.json((await listOrders(db)).map(orderView));
   });
 
-  /** `?version=N` is time travel: the order as it was after its N-th event, folded from the store. */
+  /**
+   * One order is folded from its own stream, a few events: the shopper who just placed or
+   * cancelled it reads their own write, however far behind the read models are.
+   * `?version=N` is time travel: the order as it was after its N-th event.
+   */
   router.get("/api/orders/:id", async (req, res) => {
     const { id } = validate(OrderId, req.params);
     const { version } = validate(AtVersion, req.query);
-    if (version !== undefined) {
-      const at = await orderAt(db, id, version);
-      res.json({ ...orderView(at.order), version: at.version });
-      return;
-    }
-    const order = await findOrder(db, id);
-    if (!order) throw new NotFound(`No order ${id}`);
-    res.json(orderView(order));
+    const at = await orderAt(db, id, version);
+    res.json(
+      version === undefined ? orderView(at.order) : { ...orderView(at.order), version: at.version },
+    );
   });
 
   router.get("/api/orders/:id/history", async (req, res) => {

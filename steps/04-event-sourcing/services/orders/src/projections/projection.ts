@@ -25,7 +25,10 @@ export interface Projection<Row> {
   clear(db: Db): Promise<void>;
 }
 
-/** Applies every event after the checkpoint, a batch per transaction (so concurrent callers queue). */
+/**
+ * Applies every event after the checkpoint, a batch per transaction (so concurrent callers
+ * queue). A batch shorter than batchSize was the last one.
+ */
 export async function catchUp<Row>(
   db: PrismaClient,
   projection: Projection<Row>,
@@ -34,8 +37,8 @@ export async function catchUp<Row>(
   let applied = 0;
   for (;;) {
     const count = await inTransaction(db, (tx) => applyNextBatch(tx, projection, batchSize));
-    if (count === 0) return applied;
     applied += count;
+    if (count < batchSize) return applied;
   }
 }
 
