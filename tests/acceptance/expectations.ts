@@ -19,7 +19,7 @@ export const EXPECTED: Record<keyof typeof SCENARIOS, Row> = {
     "03": "202 PENDING → CONFIRMED after payments returns",
     "04": "202 PENDING → CONFIRMED after payments returns",
   },
-  "payments slowed by 500 ms": {
+  "payments slowed by 600 ms": {
     "01": "201 CONFIRMED, answer ≥ 500 ms slower",
     "02": "503 DEPENDENCY_UNAVAILABLE, answer ≥ 500 ms slower",
     "03": "202 PENDING → CONFIRMED, answer as fast as healthy",
