@@ -3,8 +3,8 @@
 // or slow down, and a read-only look at every service's database to prove what was written.
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { afterAll, beforeAll, beforeEach } from "vitest";
-import { chaosClient } from "@shop/kit";
+import { afterAll, beforeAll, beforeEach, expect } from "vitest";
+import { chaosClient, eventually } from "@shop/kit";
 import {
   apiFor,
   type Api,
@@ -73,6 +73,11 @@ export async function startShop(
     reset: async () => {
       const services = Object.values(step.services);
       await Promise.all(services.map((s) => s.start().then(() => chaosClient(s.url).heal())));
+      // An undo the compensation loop is still sending would land after the reset (a cancelled
+      // shipment out of nowhere in the next test): give the owed ones time to be done, longer
+      // than the loop's longest backoff and an undo's timeout. Still owed after that, none is in
+      // flight: the file turned the loop off (COMPENSATION_INTERVAL_MS), and the reset drops them.
+      await eventually(() => expect(undosOwed(step)).toBe(0), { timeout: 7_000 }).catch(() => {});
       const { status, body } = await api.post("/api/admin/reset");
       if (status !== 204) throw new Error(`reset failed with ${status}: ${JSON.stringify(body)}`);
     },
@@ -82,6 +87,18 @@ export async function startShop(
     },
     stop: () => step.stop(),
   };
+}
+
+function undosOwed(step: RunningStep): number {
+  const db = new Database(join(step.services.orders!.dataDir, "orders.db"), { readonly: true });
+  try {
+    return db
+      .prepare(`SELECT count(*) FROM "Compensation" WHERE "doneAt" IS NULL`)
+      .pluck()
+      .get() as number;
+  } finally {
+    db.close();
+  }
 }
 
 /** Which service's database holds which tables (the orders' price cache is left out: it is a cache). */
