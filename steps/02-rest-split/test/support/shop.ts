@@ -73,11 +73,14 @@ export async function startShop(
     reset: async () => {
       const services = Object.values(step.services);
       await Promise.all(services.map((s) => s.start().then(() => chaosClient(s.url).heal())));
-      // An undo the compensation loop is still sending would land after the reset (a cancelled
-      // shipment out of nowhere in the next test): give the owed ones time to be done, longer
-      // than the loop's longest backoff and an undo's timeout. Still owed after that, none is in
-      // flight: the file turned the loop off (COMPENSATION_INTERVAL_MS), and the reset drops them.
-      await eventually(() => expect(undosOwed(step)).toBe(0), { timeout: 7_000 }).catch(() => {});
+      // A saga still running (its caller gave up first) or an undo the compensation loop is still
+      // sending would land after the reset (a cancelled shipment out of nowhere in the next
+      // test): give them time to end, longer than a saga's budget and the loop's longest backoff.
+      // Still there after that, none is in flight: the file turned the loop off
+      // (COMPENSATION_INTERVAL_MS), and the reset drops them.
+      await eventually(() => expect(sagaWorkLeft(step)).toBe(0), { timeout: 12_000 }).catch(
+        () => {},
+      );
       const { status, body } = await api.post("/api/admin/reset");
       if (status !== 204) throw new Error(`reset failed with ${status}: ${JSON.stringify(body)}`);
     },
@@ -89,13 +92,13 @@ export async function startShop(
   };
 }
 
-function undosOwed(step: RunningStep): number {
+/** PENDING orders (sagas being driven) and undos orders still owes. */
+function sagaWorkLeft(step: RunningStep): number {
   const db = new Database(join(step.services.orders!.dataDir, "orders.db"), { readonly: true });
   try {
-    return db
-      .prepare(`SELECT count(*) FROM "Compensation" WHERE "doneAt" IS NULL`)
-      .pluck()
-      .get() as number;
+    const pending = db.prepare(`SELECT count(*) FROM "Order" WHERE status = 'PENDING'`);
+    const owed = db.prepare(`SELECT count(*) FROM "Compensation" WHERE "doneAt" IS NULL`);
+    return (pending.pluck().get() as number) + (owed.pluck().get() as number);
   } finally {
     db.close();
   }
