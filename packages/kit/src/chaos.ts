@@ -30,6 +30,14 @@ export async function chaosPause(): Promise<void> {
   if (processFaults.settings.latencyMs > 0) await sleep(processFaults.settings.latencyMs);
 }
 
+/** For the workshop's switches: callers on this machine only; anyone else gets a 403. */
+export const loopbackOnly: RequestHandler = (req, res, next) => {
+  if (LOOPBACK.has(req.socket.remoteAddress ?? "")) return next();
+  res
+    .status(403)
+    .json({ error: { code: "FORBIDDEN", message: "chaos answers loopback callers only" } });
+};
+
 export const chaosEnabled = () =>
   process.env.SHOP_CHAOS === "1" && process.env.NODE_ENV !== "production";
 
@@ -46,13 +54,6 @@ export function chaos(enabled = chaosEnabled()): Router {
   let requests = 0;
   let failCount = 0;
   let dropCount = 0;
-
-  const loopbackOnly: RequestHandler = (req, res, next) => {
-    if (LOOPBACK.has(req.socket.remoteAddress ?? "")) return next();
-    res
-      .status(403)
-      .json({ error: { code: "FORBIDDEN", message: "chaos answers loopback callers only" } });
-  };
 
   router.get("/chaos", loopbackOnly, (_req, res) => {
     res.json({ settings: faults.settings, requests });

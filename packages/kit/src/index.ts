@@ -40,7 +40,14 @@ export {
   JSON_LIMIT,
   MAX_JSON_DEPTH,
 } from "./http/json-body.ts";
-export { chaos, chaosClient, chaosEnabled, chaosPause, type ChaosSettings } from "./chaos.ts";
+export {
+  chaos,
+  chaosClient,
+  chaosEnabled,
+  chaosPause,
+  loopbackOnly,
+  type ChaosSettings,
+} from "./chaos.ts";
 export { serviceApp } from "./http/service-app.ts";
 export {
   startLocalCluster,

@@ -3,7 +3,7 @@
 // /chaos/projections { "paused": true } holds the loop, so the list visibly lags while the order
 // page, read from the order's stream, does not.
 import { Router } from "express";
-import { chaosEnabled } from "@shop/kit";
+import { chaosEnabled, loopbackOnly } from "@shop/kit";
 import type { PrismaClient } from "../../prisma/client.ts";
 import { checkpointOf, headPosition } from "../event-store/event-store.ts";
 import { PROJECTIONS } from "./index.ts";
@@ -11,8 +11,6 @@ import type { ProjectionMode } from "./runner.ts";
 
 const switches = { paused: false };
 export const projectionsPaused = () => switches.paused;
-
-const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 
 export function projectionRoutes(db: PrismaClient, mode: ProjectionMode): Router {
   const router = Router();
@@ -28,8 +26,7 @@ export function projectionRoutes(db: PrismaClient, mode: ProjectionMode): Router
     res.json(await state());
   });
   if (!chaosEnabled()) return router;
-  router.post("/chaos/projections", async (req, res) => {
-    if (!LOOPBACK.has(req.socket.remoteAddress ?? "")) return void res.status(403).end();
+  router.post("/chaos/projections", loopbackOnly, async (req, res) => {
     const body = (req.body ?? {}) as { paused?: unknown };
     if (typeof body.paused === "boolean") switches.paused = body.paused;
     res.json(await state());
